@@ -1,0 +1,91 @@
+// Command strikedb creates, checks and describes Strikemap databases from the command
+// line. It imports nothing from the GUI toolkit, so it builds with CGO_ENABLED=0.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+)
+
+// command is one subcommand: its one-line usage and what it runs.
+type command struct {
+	usage string
+	run   func(ctx context.Context, args []string, stdout io.Writer) error
+}
+
+// commands is filled in init: the subcommands' parse errors quote their usage from it.
+var commands map[string]command
+
+func init() {
+	commands = map[string]command{
+		"sample": {"sample -o OUT.db", runSample},
+		"check":  {"check DB", runCheck},
+		"stats":  {"stats DB", runStats},
+		"gen":    {"gen -n N [--seed S] -o OUT.db", runGen},
+	}
+}
+
+// order lists the subcommands in the order usage shows them.
+var order = []string{"sample", "check", "stats", "gen"}
+
+// exitError carries a message and an exit code other than the usual 1.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || commands[args[0]].run == nil {
+		fmt.Fprintln(stderr, "usage: strikedb COMMAND [ARGS]\ncommands:")
+		for _, name := range order {
+			fmt.Fprintln(stderr, "  strikedb "+commands[name].usage)
+		}
+		return 2
+	}
+	err := commands[args[0]].run(ctx, args[1:], stdout)
+	var ee *exitError
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprintln(stderr, "usage: strikedb "+commands[args[0]].usage)
+		return 2
+	case errors.As(err, &ee):
+		fmt.Fprintln(stderr, "strikedb: "+ee.msg)
+		return ee.code
+	}
+	fmt.Fprintln(stderr, "strikedb: "+oneLine(err.Error()))
+	return 1
+}
+
+// newFlags returns a flag set that reports its errors through run, not by exiting.
+func newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+// parse parses args and turns a flag error into a usage error naming the problem.
+func parse(fs *flag.FlagSet, args []string, positional int) error {
+	if err := fs.Parse(args); err != nil {
+		return &exitError{2, fmt.Sprintf("%s: %v (usage: strikedb %s)", fs.Name(), err, commands[fs.Name()].usage)}
+	}
+	if fs.NArg() != positional {
+		return &exitError{2, fmt.Sprintf("%s: want %d file argument(s), got %d (usage: strikedb %s)", fs.Name(), positional, fs.NArg(), commands[fs.Name()].usage)}
+	}
+	return nil
+}

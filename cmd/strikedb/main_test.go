@@ -1,0 +1,167 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// strikedb runs the command in-process and returns its exit code, stdout and stderr.
+func strikedb(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(context.Background(), args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+// needTool finds a program the tests use; `make test` installs them, so there it must exist.
+func needTool(t *testing.T, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("STRIKEMAP_REQUIRE_TOOLS") != "" {
+			t.Fatalf("%s is not installed; `make deps` installs it", name)
+		}
+		t.Skipf("%s is not installed", name)
+	}
+	return p
+}
+
+func TestSampleChecksAndOpensInGDAL(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "s.db")
+	if code, _, stderr := strikedb(t, "sample", "-o", path); code != 0 {
+		t.Fatalf("sample: exit %d: %s", code, stderr)
+	}
+	if code, stdout, stderr := strikedb(t, "check", path); code != 0 {
+		t.Fatalf("check: exit %d: %s%s", code, stdout, stderr)
+	}
+	out, err := exec.Command(needTool(t, "ogrinfo"), "-so", path, "events").CombinedOutput()
+	if err != nil {
+		t.Fatalf("ogrinfo: %v\n%s", err, out)
+	}
+	for _, want := range []string{"Geometry: Point", "Feature Count: 13", `ID["EPSG",4326]`, "Geometry Column = geom"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("ogrinfo does not say %q:\n%s", want, out)
+		}
+	}
+	if m := regexp.MustCompile(`(?m)^(ERROR|Warning) .*`).FindAllString(string(out), -1); len(m) > 0 {
+		for _, w := range m {
+			if !strings.Contains(w, "non conformant file extension") { // .db is the contract's name
+				t.Errorf("ogrinfo: %s", w)
+			}
+		}
+	}
+}
+
+func TestCheckReportsEachProblemOnItsOwnLine(t *testing.T) {
+	dir := t.TempDir()
+	sample := filepath.Join(dir, "sample.db")
+	if code, _, stderr := strikedb(t, "sample", "-o", sample); code != 0 {
+		t.Fatal(stderr)
+	}
+	whole, _ := os.ReadFile(sample)
+	variant := func(name string, stmts ...string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, whole, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		rawExec(t, p, stmts...)
+		return p
+	}
+	text := filepath.Join(dir, "notes.txt")
+	os.WriteFile(text, []byte("not a database\n"), 0o644)
+	empty := filepath.Join(dir, "empty.db")
+	os.WriteFile(empty, nil, 0o644)
+
+	for name, tc := range map[string]struct {
+		path  string
+		lines []string // each must appear on a line of its own
+	}{
+		"text file":  {text, []string{"strikedb: " + text + ": not a Strikemap database: not a SQLite file"}},
+		"empty file": {empty, []string{"strikedb: " + empty + ": not a Strikemap database: the file is empty"}},
+		"latitude 4239": {variant("lat.db", `UPDATE events SET lat = 4239 WHERE id = 1`),
+			[]string{`event 1 "`, "lat 4239 is outside -90..90", "geom [40.92 34.45] does not match lon/lat"}},
+		"unknown status": {variant("status.db", `UPDATE events SET status = 'confirmed' WHERE id = 2`),
+			[]string{`status "confirmed" is not one of [declared likely contested alleged single-source]`}},
+		"unknown stance": {variant("stance.db", `UPDATE claims SET stance = 'says' WHERE id = 3`),
+			[]string{`stance "says" is not one of`}},
+		"orphan claim": {variant("orphan.db", `PRAGMA foreign_keys = OFF`,
+			`INSERT INTO claims (event_id, source_id, claimant, stance) VALUES (999, 1, 'x', 'claims')`),
+			[]string{"points at event 999, which does not exist"}},
+		"impossible date": {variant("date.db", `UPDATE events SET date_start = '0000-00-00' WHERE id = 4`),
+			[]string{`date_start "0000-00-00" is not a real day`}},
+		"figures out of step": {variant("range.db", `UPDATE events SET killed_max = 7 WHERE id = 1`),
+			[]string{"killed range", "does not match its claims"}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			code, stdout, stderr := strikedb(t, "check", tc.path)
+			if code != 1 {
+				t.Fatalf("exit %d, want 1; stdout %q stderr %q", code, stdout, stderr)
+			}
+			all := stdout + stderr
+			if strings.Contains(all, "panic") || strings.Contains(all, "goroutine") {
+				t.Fatalf("panicked:\n%s", all)
+			}
+			for _, want := range tc.lines {
+				if !strings.Contains(all, want) {
+					t.Errorf("output lacks %q:\n%s", want, all)
+				}
+			}
+			if strings.Count(stderr, "\n") != 1 {
+				t.Errorf("stderr should be one line, got %q", stderr)
+			}
+			for _, line := range strings.Split(strings.TrimSpace(stdout), "\n") {
+				if line != "" && !strings.HasPrefix(line, tc.path+": ") {
+					t.Errorf("problem line %q does not start with the file name", line)
+				}
+			}
+		})
+	}
+}
+
+func TestCheckCountsProblemsOncePerCause(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "s.db")
+	strikedb(t, "sample", "-o", path)
+	rawExec(t, path, `UPDATE events SET date_start = '0000-00-00', lat = 4239 WHERE id = 1`)
+	_, stdout, _ := strikedb(t, "check", path)
+	if n := strings.Count(stdout, "date_start"); n != 1 {
+		t.Errorf("date_start reported %d times, want once:\n%s", n, stdout)
+	}
+}
+
+func TestUsageErrorsExitTwo(t *testing.T) {
+	for name, args := range map[string][]string{
+		"no command":      nil,
+		"unknown command": {"frobnicate"},
+		"missing file":    {"check"},
+		"bad flag":        {"gen", "--bogus"},
+		"gen without -o":  {"gen", "-n", "10"},
+		"sample no -o":    {"sample"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			if code, _, stderr := strikedb(t, args...); code != 2 || stderr == "" {
+				t.Errorf("exit %d, stderr %q; want 2 with a usage message", code, stderr)
+			}
+		})
+	}
+}
+
+func TestGenThenCheckAndStats(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "g.db")
+	if code, _, stderr := strikedb(t, "gen", "-n", "3000", "--seed", "7", "-o", path); code != 0 {
+		t.Fatal(stderr)
+	}
+	if code, stdout, stderr := strikedb(t, "check", path); code != 0 {
+		t.Fatalf("check of a generated database: %s%s", stdout, stderr)
+	}
+	code, stdout, _ := strikedb(t, "stats", path)
+	if code != 0 || !strings.Contains(stdout, "3000 events") {
+		t.Errorf("stats: exit %d:\n%s", code, stdout)
+	}
+}

@@ -1,0 +1,107 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// Create writes a new database at path: fill runs on a fresh database under a temporary
+// name in the same folder, which replaces path only once fill and the close succeeded.
+// A failure leaves whatever was at path untouched and no temporary file behind.
+func Create(ctx context.Context, path string, fill func(*DB) error) (err error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	f, err := os.CreateTemp(filepath.Dir(abs), "."+filepath.Base(abs)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	tmp := f.Name()
+	f.Close()
+	if err = os.Chmod(tmp, 0o644); err != nil { // CreateTemp makes it private; a database is a document
+		os.Remove(tmp)
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			os.Remove(tmp)
+			os.Remove(tmp + "-journal")
+		}
+	}()
+	db, err := open(ctx, tmp, ReadWrite, true)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	db.path, db.fresh = path, true
+	// The file becomes visible only by the rename below, so it needs no rollback journal;
+	// a large page cache keeps SQLite from spilling (and syncing) mid-transaction.
+	if _, err = db.sql.ExecContext(ctx, `PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
+		PRAGMA cache_size = -262144`); err != nil {
+		db.Close()
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err = db.withoutIndexes(ctx, func() error { return fill(db) }); err != nil {
+		db.Close()
+		return err
+	}
+	if err = db.Close(); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err = syncFile(tmp); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err = os.Rename(tmp, abs); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}
+
+// syncFile flushes a closed file to disk, so the rename never exposes a half-written database.
+func syncFile(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return f.Sync()
+}
+
+// withoutIndexes runs fn with the secondary indexes dropped and builds them again after:
+// one sort per index at the end is much cheaper than keeping them sorted row by row.
+func (db *DB) withoutIndexes(ctx context.Context, fn func() error) error {
+	rows, err := db.sql.QueryContext(ctx, `SELECT name, sql FROM sqlite_master
+		WHERE type = 'index' AND sql IS NOT NULL ORDER BY name`)
+	if err != nil {
+		return err
+	}
+	var names, ddl []string
+	for rows.Next() {
+		var n, s string
+		if err := rows.Scan(&n, &s); err != nil {
+			rows.Close()
+			return err
+		}
+		names, ddl = append(names, n), append(ddl, s)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, n := range names {
+		if _, err := db.sql.ExecContext(ctx, `DROP INDEX "`+n+`"`); err != nil {
+			return err
+		}
+	}
+	if err := fn(); err != nil {
+		return err
+	}
+	for _, s := range ddl {
+		if _, err := db.sql.ExecContext(ctx, s); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,178 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+// ErrReadOnly means a write was asked of a database opened for viewing.
+var ErrReadOnly = errors.New("database is open read-only")
+
+// Writer adds events inside one transaction; see DB.Write.
+type Writer struct {
+	tx                            *sql.Tx
+	event, claim, source, findSrc *sql.Stmt
+	sources                       map[Source]int64
+	fresh                         bool // the database was empty: sources holds every stored source
+	added, skipped                int
+}
+
+// Write runs fn inside one transaction and commits only if fn returns nil, so a
+// failure anywhere leaves the database as it was.
+func (db *DB) Write(ctx context.Context, fn func(*Writer) error) error {
+	if db.mode != ReadWrite {
+		return fmt.Errorf("%s: %w", db.path, ErrReadOnly)
+	}
+	tx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	w := &Writer{tx: tx, sources: map[Source]int64{}, fresh: db.fresh}
+	err = w.prepare(ctx)
+	if err == nil {
+		err = fn(w)
+	}
+	if err == nil {
+		err = w.finish(ctx)
+	}
+	w.close()
+	if err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	db.fresh = false
+	return nil
+}
+
+func (w *Writer) prepare(ctx context.Context) error {
+	var err error
+	prep := func(q string) *sql.Stmt {
+		if err != nil {
+			return nil
+		}
+		var s *sql.Stmt
+		s, err = w.tx.PrepareContext(ctx, q)
+		return s
+	}
+	w.event = prep(`INSERT INTO events (geom, uid, date_start, date_end, date_precision, lat, lon,
+		geo_precision, place, admin1, country, actor, target_type, weapon, origin_lat, origin_lon,
+		origin_name, summary, status, killed_min, killed_max, civilians_min, civilians_max)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT(uid) DO NOTHING`)
+	w.claim = prep(`INSERT INTO claims (event_id, source_id, claimant, stance, text, killed,
+		civilians, combatants, injured, claimed_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	w.source = prep(`INSERT INTO sources (publisher, title, url, published, author, language)
+		VALUES (?, ?, ?, ?, ?, ?)`)
+	w.findSrc = prep(`SELECT id FROM sources WHERE title IS ? AND publisher IS ? AND published IS ?
+		AND url IS ? AND author IS ? AND language IS ? LIMIT 1`)
+	return err
+}
+
+func (w *Writer) close() {
+	for _, s := range []*sql.Stmt{w.event, w.claim, w.source, w.findSrc} {
+		if s != nil {
+			s.Close()
+		}
+	}
+}
+
+// Added returns how many events this Writer stored.
+func (w *Writer) Added() int { return w.added }
+
+// Skipped returns how many events this Writer left out because their uid was already stored.
+func (w *Writer) Skipped() int { return w.skipped }
+
+// Add derives e's casualty ranges, validates it and stores it with its claims and their
+// sources. An event whose uid is already stored is left as it is and Add returns false.
+// On success e and its claims carry their new ids.
+func (w *Writer) Add(ctx context.Context, e *Event) (bool, error) {
+	e.Derive()
+	if err := e.Validate(); err != nil {
+		return false, err
+	}
+	var olat, olon, oname any
+	if e.Origin != nil {
+		olat, olon, oname = e.Origin.Point.Lat(), e.Origin.Point.Lon(), nullText(e.Origin.Name)
+	}
+	res, err := w.event.ExecContext(ctx, gpkgPoint(e.Location), e.UID, e.DateStart, e.DateEnd,
+		string(e.DatePrecision), e.Lat(), e.Lon(), string(e.GeoPrecision), nullText(e.Place),
+		nullText(e.Admin1), nullText(e.Country), nullText(e.Actor), nullText(e.TargetType),
+		nullText(e.Weapon), olat, olon, oname, nullText(e.Summary), string(e.Status),
+		e.Killed.Min, e.Killed.Max, e.Civilians.Min, e.Civilians.Max)
+	if err != nil {
+		return false, fmt.Errorf("event %s: %w", e.UID, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		w.skipped++
+		return false, nil
+	}
+	if e.ID, err = res.LastInsertId(); err != nil {
+		return false, err
+	}
+	for i := range e.Claims {
+		c := &e.Claims[i]
+		c.EventID = e.ID
+		if c.Source.ID, err = w.sourceID(ctx, c.Source); err != nil {
+			return false, fmt.Errorf("event %s: source: %w", e.UID, err)
+		}
+		res, err := w.claim.ExecContext(ctx, e.ID, c.Source.ID, c.Claimant, string(c.Stance),
+			nullText(c.Text), c.Killed, c.Civilians, c.Combatants, c.Injured, c.ClaimedOn)
+		if err != nil {
+			return false, fmt.Errorf("event %s: claim: %w", e.UID, err)
+		}
+		if c.ID, err = res.LastInsertId(); err != nil {
+			return false, err
+		}
+	}
+	w.added++
+	return true, nil
+}
+
+// sourceID finds s among the stored sources, or stores it, so that claims found in the
+// same article share one row.
+func (w *Writer) sourceID(ctx context.Context, s Source) (int64, error) {
+	s.ID = 0
+	if id, ok := w.sources[s]; ok {
+		return id, nil
+	}
+	args := []any{nullText(s.Publisher), nullText(s.Title), nullText(s.URL), s.Published, nullText(s.Author), nullText(s.Language)}
+	var id int64
+	err := sql.ErrNoRows
+	if !w.fresh {
+		err = w.findSrc.QueryRowContext(ctx, args[1], args[0], args[3], args[2], args[4], args[5]).Scan(&id)
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		var res sql.Result
+		if res, err = w.source.ExecContext(ctx, args...); err == nil {
+			id, err = res.LastInsertId()
+		}
+	}
+	if err != nil {
+		return 0, err
+	}
+	w.sources[s] = id
+	return id, nil
+}
+
+// finish keeps the GeoPackage's layer extent and change time in step with the events.
+func (w *Writer) finish(ctx context.Context) error {
+	_, err := w.tx.ExecContext(ctx, `UPDATE gpkg_contents SET
+		min_x = (SELECT min(lon) FROM events), min_y = (SELECT min(lat) FROM events),
+		max_x = (SELECT max(lon) FROM events), max_y = (SELECT max(lat) FROM events),
+		last_change = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+		WHERE table_name = 'events'`)
+	return err
+}
+
+// nullText stores an empty string as NULL, so "not given" reads the same in every tool.
+func nullText(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
