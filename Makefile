@@ -36,7 +36,7 @@ build: deps
 	CGO_ENABLED=0 $(GO) build -o bin/strikedb ./cmd/strikedb
 
 test: deps
-	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	@unformatted=$$(gofmt -l .); \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed:" $$unformatted >&2; exit 1; fi
 	$(GO) vet ./...
 	CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/strikedb

@@ -41,7 +41,9 @@ func NewEventTable(onSelect func(*data.Event)) *EventTable {
 		o.(*widget.Label).SetText(eventColumns[id.Col].text(t.events[id.Row]))
 	}
 	t.ShowHeaderRow = true
-	t.CreateHeader = func() fyne.CanvasObject { return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}) }
+	t.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col >= 0 {
 			o.(*widget.Label).SetText(eventColumns[id.Col].title)
