@@ -27,11 +27,12 @@ func init() {
 		"check":  {"check DB", runCheck},
 		"stats":  {"stats DB", runStats},
 		"gen":    {"gen -n N [--seed S] -o OUT.db", runGen},
+		"render": {"render [FILTERS] [--center LAT,LON] [--zoom Z] [--size WxH] [--tiles offline|osm|URL_TEMPLATE|FILE.mbtiles] -o OUT.png DB", runRender},
 	}
 }
 
 // order lists the subcommands in the order usage shows them.
-var order = []string{"sample", "check", "stats", "gen"}
+var order = []string{"sample", "check", "stats", "gen", "render"}
 
 // exitError carries a message and an exit code other than the usual 1.
 type exitError struct {

@@ -1,0 +1,121 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"image/png"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/paulmach/orb"
+	"github.com/strikemap/strikemap/data"
+	"github.com/strikemap/strikemap/geo/overlay"
+	"github.com/strikemap/strikemap/geo/render"
+	"github.com/strikemap/strikemap/geo/view"
+)
+
+func runRender(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := newFlags("render")
+	filters := addFilterFlags(fs)
+	center := fs.String("center", "", "LAT,LON at the image's centre (default: fit the events)")
+	zoom := fs.Float64("zoom", -1, "OpenStreetMap zoom, fractional allowed (default: fit the events)")
+	size := fs.String("size", "1200x800", "WxH in pixels")
+	tilesFlag := fs.String("tiles", "offline", "offline, osm, an http(s) URL template, or FILE.mbtiles")
+	out := fs.String("o", "", "PNG to write")
+	if err := parse(fs, args, 1); err != nil {
+		return err
+	}
+	if *out == "" {
+		return &exitError{2, "render: -o OUT.png is required"}
+	}
+	f, err := filters.filter()
+	if err != nil {
+		return &exitError{2, "render: " + err.Error()}
+	}
+	w, h, err := parseSize(*size)
+	if err != nil {
+		return &exitError{2, "render: --size: " + err.Error()}
+	}
+	if *zoom != -1 && (*zoom < view.MinZoom || *zoom > view.MaxZoom) {
+		return &exitError{2, fmt.Sprintf("render: --zoom %v is outside %d..%d", *zoom, view.MinZoom, view.MaxZoom)}
+	}
+	base, attribution, closeBase, err := openBase(*tilesFlag)
+	if err != nil {
+		return err
+	}
+	defer closeBase()
+
+	db, err := data.Open(ctx, fs.Arg(0), data.ReadOnly)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	layer, err := db.Filtered(ctx, f)
+	if err != nil {
+		return err
+	}
+	v, err := renderView(layer, *center, *zoom, w, h)
+	if err != nil {
+		return &exitError{2, "render: " + err.Error()}
+	}
+	img, err := render.Render(&render.Map{View: v, Base: base, Attribution: attribution,
+		Markers: layer.Markers, Legend: legendOf(layer)})
+	if err != nil {
+		return fmt.Errorf("render %s: %w", fs.Arg(0), err)
+	}
+	return data.WriteFileAtomic(*out, func(bw *bufio.Writer) error { return png.Encode(bw, img) })
+}
+
+// renderView places the map: at --center and --zoom when given, else around the events.
+func renderView(l *data.Layer, center string, zoom float64, w, h int) (view.Viewport, error) {
+	fit := view.New(orb.Point{39, 35}, 5, w, h, 1) // Syria and Iraq when there is nothing to fit
+	if len(l.Markers) > 0 {
+		b := orb.Bound{Min: l.Markers[0].At, Max: l.Markers[0].At}
+		for _, m := range l.Markers {
+			b = b.Extend(m.At)
+		}
+		fit = view.Fit(b, w, h, 1, 40, 10)
+	}
+	if center != "" {
+		ll, err := floats(center, 2)
+		if err != nil || ll[0] < -90 || ll[0] > 90 || ll[1] < -180 || ll[1] > 180 {
+			return view.Viewport{}, fmt.Errorf("--center %q: want LAT,LON in degrees", center)
+		}
+		fit.Center = orb.Point{ll[1], ll[0]}
+	}
+	if zoom >= 0 {
+		fit.Zoom = zoom
+	}
+	return fit.Clamp(), nil
+}
+
+// maxPixels bounds --size: a poster, not a bomb for the memory.
+const maxPixels = 100_000_000
+
+func parseSize(s string) (int, int, error) {
+	ws, hs, ok := strings.Cut(strings.ToLower(s), "x")
+	w, err1 := strconv.Atoi(ws)
+	h, err2 := strconv.Atoi(hs)
+	if !ok || err1 != nil || err2 != nil || w < 16 || h < 16 || w*h > maxPixels {
+		return 0, 0, fmt.Errorf("%q: want WxH, each at least 16 pixels and at most %d pixels in all", s, maxPixels)
+	}
+	return w, h, nil
+}
+
+// legendOf describes the layer's colours and shapes for the image.
+func legendOf(l *data.Layer) *render.Legend {
+	lg := &render.Legend{Title: fmt.Sprintf("%d events", len(l.Events)), Actors: l.Actors}
+	seen := map[overlay.Shape]bool{}
+	for _, m := range l.Markers {
+		lg.Other = lg.Other || m.Color == overlay.Other
+		seen[m.Shape] = true
+	}
+	for s := overlay.ShapeRing; s <= overlay.ShapeStar; s++ {
+		if seen[s] {
+			lg.Shapes = append(lg.Shapes, s)
+		}
+	}
+	return lg
+}

@@ -1,0 +1,195 @@
+package basemap
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"math"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+	"golang.org/x/text/unicode/norm"
+)
+
+// fonts are the Go fonts (BSD licence), parsed once. A parsed font is safe
+// for concurrent use; the faces made from it are not, so each caller
+// makes its own.
+var fonts = sync.OnceValues(func() ([2]*opentype.Font, error) {
+	var fs [2]*opentype.Font
+	for i, ttf := range [][]byte{goregular.TTF, gobold.TTF} {
+		f, err := opentype.Parse(ttf)
+		if err != nil {
+			return fs, fmt.Errorf("parse Go font: %w", err)
+		}
+		fs[i] = f
+	}
+	return fs, nil
+})
+
+// textStyle is a font, size and colour for labels.
+type textStyle struct {
+	bold bool
+	size float64 // pixels at device scale 1
+	ink  color.NRGBA
+	halo float64 // halo radius in pixels at device scale 1
+}
+
+// newFace makes a face of style s for device scale. Hinting is off so
+// text at scale 2 is exactly twice as wide as at scale 1 and labels placed
+// once fit both.
+func newFace(s textStyle, scale float64) (font.Face, error) {
+	fs, err := fonts()
+	if err != nil {
+		return nil, err
+	}
+	f := fs[0]
+	if s.bold {
+		f = fs[1]
+	}
+	face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: s.size * scale, DPI: 72, Hinting: font.HintingNone})
+	if err != nil {
+		return nil, fmt.Errorf("font face: %w", err)
+	}
+	return face, nil
+}
+
+// displayName makes a name the Go fonts can draw. They cover Latin,
+// Greek and Cyrillic but not, for example, the dotted letters of Arabic
+// transliteration (Ḩamāh): a letter without a glyph is decomposed and
+// its base letter kept (Hamah); anything still missing is dropped.
+func displayName(name string, f *sfnt.Font, buf *sfnt.Buffer) string {
+	has := func(r rune) bool {
+		i, err := f.GlyphIndex(buf, r)
+		return err == nil && i != 0
+	}
+	ok := true
+	for _, r := range name {
+		if r >= utf8.RuneSelf && !has(r) {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return name
+	}
+	var b strings.Builder
+	for _, r := range name {
+		if r < utf8.RuneSelf || has(r) {
+			b.WriteRune(r)
+			continue
+		}
+		for _, d := range norm.NFD.String(string(r)) {
+			if !unicode.Is(unicode.Mn, d) && has(d) {
+				b.WriteRune(d)
+			}
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// measurer measures text in one style at device scale 1, remembering
+// each rune's advance: placing labels measures every place name in the
+// world, and asking the font for each glyph every time cost more than all
+// the rest of placement.
+type measurer struct {
+	face    font.Face
+	advance map[rune]float64
+	capH    float64 // height of capitals, to centre names on dots
+	descent float64
+}
+
+func newMeasurer(s textStyle) (*measurer, error) {
+	f, err := newFace(s, 1)
+	if err != nil {
+		return nil, err
+	}
+	m := f.Metrics()
+	return &measurer{face: f, advance: map[rune]float64{}, capH: fixedFloat(m.CapHeight), descent: fixedFloat(m.Descent)}, nil
+}
+
+// width is the advance width of s, ignoring kerning, which the Go fonts
+// barely use and the gap between labels absorbs.
+func (m *measurer) width(s string) float64 {
+	var w float64
+	for _, r := range s {
+		a, ok := m.advance[r]
+		if !ok {
+			adv, _ := m.face.GlyphAdvance(r)
+			a = fixedFloat(adv)
+			m.advance[r] = a
+		}
+		w += a
+	}
+	return w
+}
+
+// measure returns a text's advance width in pixels.
+func measure(face font.Face, s string) float64 {
+	return fixedFloat(font.MeasureString(face, s))
+}
+
+func fixedFloat(v fixed.Int26_6) float64 { return float64(v) / 64 }
+
+// drawText draws s with its baseline starting at x, y, inside a halo of
+// radius r: the text is rendered once into a mask, the mask is dilated
+// for the halo, and both are composited. Far cheaper than drawing the
+// string again at a ring of offsets, and it looks the same.
+func drawText(dst *image.RGBA, face font.Face, s string, x, y float64, ink, halo color.Color, r float64) {
+	m := face.Metrics()
+	w := measure(face, s)
+	pad := int(math.Ceil(r)) + 1
+	bx, by := int(math.Floor(x)), int(math.Floor(y-fixedFloat(m.Ascent)))
+	rect := image.Rect(bx-pad, by-pad, bx+int(math.Ceil(w))+pad+1, by+int(math.Ceil(fixedFloat(m.Ascent+m.Descent)))+pad+1)
+	if !rect.Overlaps(dst.Rect) {
+		return
+	}
+	mask := image.NewAlpha(rect)
+	d := font.Drawer{Dst: mask, Src: image.Opaque, Face: face, Dot: fixed.Point26_6{X: fixed.Int26_6(x * 64), Y: fixed.Int26_6(y * 64)}}
+	d.DrawString(s)
+	if r > 0 {
+		draw.DrawMask(dst, rect, image.NewUniform(halo), image.Point{}, dilate(mask, r), rect.Min, draw.Over)
+	}
+	draw.DrawMask(dst, rect, image.NewUniform(ink), image.Point{}, mask, rect.Min, draw.Over)
+}
+
+// dilate grows an alpha mask by r pixels: a maximum over a square,
+// done as a row pass and a column pass. The fractional part of r fades
+// the outermost ring, which keeps thin halos soft.
+func dilate(m *image.Alpha, r float64) *image.Alpha {
+	n := int(math.Ceil(r))
+	frac := r - float64(n-1)
+	b := m.Rect
+	w, h := b.Dx(), b.Dy()
+	pass := func(src []uint8, at func(i, j int) int, len1, len2 int) []uint8 {
+		out := make([]uint8, len(src))
+		for j := range len2 {
+			for i := range len1 {
+				var v float64
+				for k := -n; k <= n; k++ {
+					if i+k < 0 || i+k >= len1 {
+						continue
+					}
+					a := float64(src[at(i+k, j)])
+					if k == -n || k == n {
+						a *= frac
+					}
+					v = max(v, a)
+				}
+				out[at(i, j)] = uint8(v)
+			}
+		}
+		return out
+	}
+	rows := pass(m.Pix, func(i, j int) int { return j*m.Stride + i }, w, h)
+	cols := pass(rows, func(i, j int) int { return i*m.Stride + j }, h, w)
+	return &image.Alpha{Pix: cols, Stride: m.Stride, Rect: b}
+}

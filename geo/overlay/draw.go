@@ -1,0 +1,173 @@
+package overlay
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"math"
+
+	"golang.org/x/image/font"
+
+	"github.com/strikemap/strikemap/geo/paint"
+	"github.com/strikemap/strikemap/geo/view"
+)
+
+// Drawer draws the overlay. It keeps its symbols and scratch memory between frames, so
+// a frame allocates little; use one per goroutine.
+type Drawer struct {
+	painter *paint.Painter
+	path    paint.Path
+	sprites map[spriteKey]*image.RGBA
+	faces   map[float64]font.Face
+}
+
+type spriteKey struct {
+	color int
+	shape Shape
+	scale float64
+}
+
+// NewDrawer returns a Drawer with no symbols drawn yet.
+func NewDrawer() *Drawer {
+	return &Drawer{painter: paint.NewPainter(), sprites: map[spriteKey]*image.RGBA{}, faces: map[float64]font.Face{}}
+}
+
+// Draw draws items (from Cluster over ms and v) onto dst: uncertainty rings and launch
+// lines under everything, cluster bubbles, then single markers on top, and the event
+// whose id is selected highlighted (0 for none).
+func (d *Drawer) Draw(dst *image.RGBA, v view.Viewport, ms []Marker, items []Item, selected int64) error {
+	v = v.Clamp()
+	mpp := v.MetersPerPixel()
+	var sel *Item
+	for i := range items {
+		it := &items[i]
+		if it.Count() != 1 {
+			continue
+		}
+		m := &ms[it.Members[0]]
+		if m.ID == selected && selected != 0 {
+			sel = it
+		}
+		d.uncertainty(dst, v, m, it, mpp, m.ID == selected)
+		if m.HasOrigin {
+			d.launch(dst, v, m, it)
+		}
+	}
+	for i := range items {
+		if it := &items[i]; it.Count() > 1 {
+			if err := d.bubble(dst, it, v.Scale); err != nil {
+				return err
+			}
+		}
+	}
+	for i := range items {
+		if it := &items[i]; it.Count() == 1 {
+			d.marker(dst, &ms[it.Members[0]], it, v.Scale)
+		}
+	}
+	if sel != nil {
+		r := (markerRadius + 5) * v.Scale
+		d.path.Ring(sel.X, sel.Y, r, 3*v.Scale)
+		d.painter.Fill(dst, &d.path, white)
+		d.path.Ring(sel.X, sel.Y, r, 1.6*v.Scale)
+		d.painter.Fill(dst, &d.path, ink)
+	}
+	return nil
+}
+
+// uncertainty draws how far the event may lie from its point, when that is larger
+// than its symbol: a faint disc with a dashed edge, in the actor's colour.
+func (d *Drawer) uncertainty(dst *image.RGBA, v view.Viewport, m *Marker, it *Item, mpp float64, selected bool) {
+	r := m.RadiusM / mpp
+	if r < markerRadius*v.Scale*1.8 {
+		return
+	}
+	// Past the screen's diagonal the ring is off-screen and the disc a wash: skip it.
+	if r > math.Hypot(float64(v.Width), float64(v.Height)) {
+		return
+	}
+	c := ColorOf(m.Color)
+	fill := uint8(0x1c)
+	if selected {
+		fill = 0x38
+	}
+	d.path.Circle(it.X, it.Y, r, false)
+	d.painter.Fill(dst, &d.path, color.NRGBA{c.R, c.G, c.B, fill})
+	circumference := 2 * math.Pi * r
+	steps := max(24, int(circumference/(6*v.Scale)))
+	for k := 0; k < steps; k += 2 {
+		a0, a1 := 2*math.Pi*float64(k)/float64(steps), 2*math.Pi*float64(k+1)/float64(steps)
+		d.path.Segment(it.X+r*math.Cos(a0), it.Y+r*math.Sin(a0), it.X+r*math.Cos(a1), it.Y+r*math.Sin(a1), 1.2*v.Scale, false)
+	}
+	d.painter.Fill(dst, &d.path, color.NRGBA{c.R, c.G, c.B, 0xb0})
+}
+
+// launch draws the line from where the strike was launched to where it landed.
+func (d *Drawer) launch(dst *image.RGBA, v view.Viewport, m *Marker, it *Item) {
+	ox, oy := v.Pixel(m.Origin)
+	c := ColorOf(m.Color)
+	s := v.Scale
+	d.path.Dashed(ox, oy, it.X, it.Y, 3.2*s, 7*s, 4*s)
+	d.painter.Fill(dst, &d.path, color.NRGBA{0xff, 0xff, 0xff, 0xc0})
+	d.path.Dashed(ox, oy, it.X, it.Y, 1.6*s, 7*s, 4*s)
+	d.painter.Fill(dst, &d.path, color.NRGBA{c.R, c.G, c.B, 0xe0})
+	d.path.Ring(ox, oy, 4*s, 2*s)
+	d.painter.Fill(dst, &d.path, c)
+}
+
+// bubble draws a cluster: a disc sized by the log of its count, with the count on it.
+func (d *Drawer) bubble(dst *image.RGBA, it *Item, scale float64) error {
+	r := symbolRadius(it.Count(), scale)
+	d.path.Circle(it.X, it.Y, r+2*scale, false)
+	d.painter.Fill(dst, &d.path, color.NRGBA{0xff, 0xff, 0xff, 0xe8})
+	d.path.Circle(it.X, it.Y, r, false)
+	d.painter.Fill(dst, &d.path, color.NRGBA{0x1f, 0x3b, 0x4d, 0xe6})
+	face, err := d.face(11 * scale)
+	if err != nil {
+		return err
+	}
+	label := countLabel(it.Count())
+	w := paint.Measure(face, label)
+	m := face.Metrics()
+	paint.Text(dst, face, label, it.X-w/2, it.Y+float64(m.Ascent-m.Descent)/64/2, white, nil, 0)
+	return nil
+}
+
+// marker blits the event's symbol, drawn once per colour, shape and scale.
+func (d *Drawer) marker(dst *image.RGBA, m *Marker, it *Item, scale float64) {
+	k := spriteKey{m.Color, m.Shape, scale}
+	sp := d.sprites[k]
+	if sp == nil {
+		sp = newSprite(d.painter, ColorOf(m.Color), m.Shape, scale)
+		d.sprites[k] = sp
+	}
+	half := sp.Rect.Dx() / 2
+	at := image.Pt(int(math.Round(it.X))-half, int(math.Round(it.Y))-half)
+	draw.Draw(dst, sp.Rect.Add(at), sp, image.Point{}, draw.Over)
+}
+
+func (d *Drawer) face(size float64) (font.Face, error) {
+	if f := d.faces[size]; f != nil {
+		return f, nil
+	}
+	f, err := paint.NewFace(size, true)
+	if err != nil {
+		return nil, err
+	}
+	d.faces[size] = f
+	return f, nil
+}
+
+// countLabel writes a cluster's count short enough for its bubble: 7, 312, 4.2k, 87k, 1.2M.
+func countLabel(n int) string {
+	switch {
+	case n < 1000:
+		return fmt.Sprint(n)
+	case n < 10_000:
+		return fmt.Sprintf("%.1fk", float64(n)/1000)
+	case n < 1_000_000:
+		return fmt.Sprintf("%dk", n/1000)
+	}
+	return fmt.Sprintf("%.1fM", float64(n)/1e6)
+}
