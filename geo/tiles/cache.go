@@ -264,10 +264,12 @@ func (c *Cache) finish(t maptile.Tile, j *job, img image.Image, err error) {
 		wait = f.until.Sub(c.opt.Now()).Round(time.Second)
 	}
 	c.mu.Unlock()
-	close(j.done)
+	// Log before waking the waiters, so that whoever waited for the tile finds its
+	// failure already reported.
 	if logIt {
 		c.opt.Logf("tiles: %v (retrying after %s)", err, wait)
 	}
+	close(j.done)
 	if err == nil && c.opt.OnLoad != nil {
 		c.opt.OnLoad(t)
 	}
