@@ -41,11 +41,11 @@ func runRender(ctx context.Context, args []string, stdout io.Writer) error {
 	if *zoom != -1 && (*zoom < view.MinZoom || *zoom > view.MaxZoom) {
 		return &exitError{2, fmt.Sprintf("render: --zoom %v is outside %d..%d", *zoom, view.MinZoom, view.MaxZoom)}
 	}
-	base, attribution, closeBase, err := openBase(*tilesFlag)
+	bg, err := openBase(*tilesFlag)
 	if err != nil {
 		return err
 	}
-	defer closeBase()
+	defer bg.close()
 
 	db, err := data.Open(ctx, fs.Arg(0), data.ReadOnly)
 	if err != nil {
@@ -60,7 +60,10 @@ func runRender(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return &exitError{2, "render: " + err.Error()}
 	}
-	img, err := render.Render(&render.Map{View: v, Base: base, Attribution: attribution,
+	if err := bg.prefetch(ctx, v); err != nil {
+		return err
+	}
+	img, err := render.Render(&render.Map{View: v, Base: bg.base, Attribution: bg.attribution,
 		Markers: layer.Markers, Legend: legendOf(layer)})
 	if err != nil {
 		return fmt.Errorf("render %s: %w", fs.Arg(0), err)

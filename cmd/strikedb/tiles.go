@@ -1,20 +1,90 @@
 package main
 
 import (
+	"context"
 	"fmt"
+	"strings"
+	"time"
 
+	"github.com/paulmach/orb/maptile"
+	"github.com/strikemap/strikemap/data"
 	"github.com/strikemap/strikemap/geo/basemap"
 	"github.com/strikemap/strikemap/geo/render"
+	"github.com/strikemap/strikemap/geo/tiles"
+	"github.com/strikemap/strikemap/geo/view"
 )
 
 // offlineAttribution credits the data of the bundled basemap.
 const offlineAttribution = "Natural Earth · GeoNames (CC BY)"
 
-// openBase returns the background for --tiles, its attribution and how to release it.
-func openBase(spec string) (render.Base, string, func(), error) {
-	switch spec {
-	case "", "offline":
-		return basemap.New(256), offlineAttribution, func() {}, nil
+// maxNetworkTiles bounds what one render may fetch: OpenStreetMap's tile policy forbids
+// bulk downloads, and a poster-sized render would be one.
+const maxNetworkTiles = 64
+
+// prefetchTimeout is how long render waits for tiles before drawing placeholders instead.
+const prefetchTimeout = 60 * time.Second
+
+// background is the map under the events for --tiles, and how to get its tiles ready.
+type background struct {
+	base        render.Base
+	attribution string
+	cache       *tiles.Cache // nil for the offline basemap, which draws synchronously
+	network     bool
+	close       func()
+}
+
+// openBase opens --tiles: offline (the default, no network), osm, an http(s) URL
+// template, or a raster .mbtiles file.
+func openBase(spec string) (*background, error) {
+	var src tiles.Source
+	network := false
+	var closeSrc func()
+	switch {
+	case spec == "" || spec == "offline":
+		return &background{base: basemap.New(256), attribution: offlineAttribution, close: func() {}}, nil
+	case spec == "osm":
+		x, err := tiles.OSM(tiles.XYZOptions{})
+		if err != nil {
+			return nil, fmt.Errorf("--tiles osm: %w", err)
+		}
+		src, network = x, true
+	case strings.HasSuffix(strings.ToLower(spec), ".mbtiles"):
+		m, err := data.OpenMBTiles(spec)
+		if err != nil {
+			return nil, err
+		}
+		src, closeSrc = m, func() { m.Close() }
+	default:
+		x, err := tiles.NewXYZ(spec, tiles.XYZOptions{})
+		if err != nil {
+			return nil, &exitError{2, fmt.Sprintf("render: --tiles %q: %v", spec, err)}
+		}
+		src, network = x, true
 	}
-	return nil, "", nil, &exitError{2, fmt.Sprintf("render: --tiles %q: online and MBTiles sources are not wired in yet; use offline", spec)}
+	c := tiles.NewCache(src, tiles.CacheOptions{})
+	return &background{base: c, attribution: c.Attribution(), cache: c, network: network, close: func() {
+		c.Close()
+		if closeSrc != nil {
+			closeSrc()
+		}
+	}}, nil
+}
+
+// prefetch waits, within a deadline, for the tiles of v; tiles that fail are drawn as
+// placeholders and logged, and the render still completes.
+func (b *background) prefetch(ctx context.Context, v view.Viewport) error {
+	if b.cache == nil {
+		return nil
+	}
+	var ts []maptile.Tile
+	for _, r := range v.Tiles() {
+		ts = append(ts, r.Tile)
+	}
+	if b.network && len(ts) > maxNetworkTiles {
+		return &exitError{2, fmt.Sprintf("render: this view needs %d online tiles, more than %d: use a smaller --size or the offline basemap (tile servers forbid bulk downloads)", len(ts), maxNetworkTiles)}
+	}
+	ctx, cancel := context.WithTimeout(ctx, prefetchTimeout)
+	defer cancel()
+	b.cache.Prefetch(ctx, ts) // failures are logged by the cache and drawn as placeholders
+	return nil
 }
