@@ -1,6 +1,7 @@
 package basemap
 
 import (
+	"github.com/strikemap/strikemap/geo/paint"
 	"image"
 	"image/color"
 	"image/draw"
@@ -55,7 +56,7 @@ func drawLabels(img *image.RGBA, p *painter, z, x, y int, scale float64) error {
 			}
 			faces[l.style] = f
 		}
-		drawText(img, f, l.text, (l.x-ox)*scale, (l.y-oy)*scale, l.style.ink, haloColor, l.style.halo*scale)
+		paint.Text(img, f, l.text, (l.x-ox)*scale, (l.y-oy)*scale, l.style.ink, haloColor, l.style.halo*scale)
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package basemap
 
 import (
+	"github.com/strikemap/strikemap/geo/paint"
 	"math"
 	"testing"
 
@@ -29,7 +30,7 @@ func TestPlacement(t *testing.T) {
 				faces[l.style] = fixedFloat(f.Metrics().CapHeight)
 			}
 			f, _ := newFace(l.style, 1)
-			boxes[i] = rect{l.x, l.y - faces[l.style], l.x + measure(f, l.text), l.y}
+			boxes[i] = rect{l.x, l.y - faces[l.style], l.x + paint.Measure(f, l.text), l.y}
 		}
 		col := newCollider(len(boxes))
 		for i, b := range boxes {

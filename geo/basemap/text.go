@@ -2,10 +2,7 @@ package basemap
 
 import (
 	"fmt"
-	"image"
 	"image/color"
-	"image/draw"
-	"math"
 	"strings"
 	"sync"
 	"unicode"
@@ -132,64 +129,4 @@ func (m *measurer) width(s string) float64 {
 	return w
 }
 
-// measure returns a text's advance width in pixels.
-func measure(face font.Face, s string) float64 {
-	return fixedFloat(font.MeasureString(face, s))
-}
-
 func fixedFloat(v fixed.Int26_6) float64 { return float64(v) / 64 }
-
-// drawText draws s with its baseline starting at x, y, inside a halo of
-// radius r: the text is rendered once into a mask, the mask is dilated
-// for the halo, and both are composited. Far cheaper than drawing the
-// string again at a ring of offsets, and it looks the same.
-func drawText(dst *image.RGBA, face font.Face, s string, x, y float64, ink, halo color.Color, r float64) {
-	m := face.Metrics()
-	w := measure(face, s)
-	pad := int(math.Ceil(r)) + 1
-	bx, by := int(math.Floor(x)), int(math.Floor(y-fixedFloat(m.Ascent)))
-	rect := image.Rect(bx-pad, by-pad, bx+int(math.Ceil(w))+pad+1, by+int(math.Ceil(fixedFloat(m.Ascent+m.Descent)))+pad+1)
-	if !rect.Overlaps(dst.Rect) {
-		return
-	}
-	mask := image.NewAlpha(rect)
-	d := font.Drawer{Dst: mask, Src: image.Opaque, Face: face, Dot: fixed.Point26_6{X: fixed.Int26_6(x * 64), Y: fixed.Int26_6(y * 64)}}
-	d.DrawString(s)
-	if r > 0 {
-		draw.DrawMask(dst, rect, image.NewUniform(halo), image.Point{}, dilate(mask, r), rect.Min, draw.Over)
-	}
-	draw.DrawMask(dst, rect, image.NewUniform(ink), image.Point{}, mask, rect.Min, draw.Over)
-}
-
-// dilate grows an alpha mask by r pixels: a maximum over a square,
-// done as a row pass and a column pass. The fractional part of r fades
-// the outermost ring, which keeps thin halos soft.
-func dilate(m *image.Alpha, r float64) *image.Alpha {
-	n := int(math.Ceil(r))
-	frac := r - float64(n-1)
-	b := m.Rect
-	w, h := b.Dx(), b.Dy()
-	pass := func(src []uint8, at func(i, j int) int, len1, len2 int) []uint8 {
-		out := make([]uint8, len(src))
-		for j := range len2 {
-			for i := range len1 {
-				var v float64
-				for k := -n; k <= n; k++ {
-					if i+k < 0 || i+k >= len1 {
-						continue
-					}
-					a := float64(src[at(i+k, j)])
-					if k == -n || k == n {
-						a *= frac
-					}
-					v = max(v, a)
-				}
-				out[at(i, j)] = uint8(v)
-			}
-		}
-		return out
-	}
-	rows := pass(m.Pix, func(i, j int) int { return j*m.Stride + i }, w, h)
-	cols := pass(rows, func(i, j int) int { return i*m.Stride + j }, h, w)
-	return &image.Alpha{Pix: cols, Stride: m.Stride, Rect: b}
-}
