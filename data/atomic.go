@@ -18,13 +18,9 @@ func WriteFileAtomic(path string, write func(w *bufio.Writer) error) (err error)
 		}
 		return w.Flush()
 	}
-	abs, err := filepath.Abs(path)
+	abs, f, err := tempBeside(path)
 	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	f, err := os.CreateTemp(filepath.Dir(abs), "."+filepath.Base(abs)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return err
 	}
 	defer func() {
 		if err != nil {
@@ -52,4 +48,18 @@ func WriteFileAtomic(path string, write func(w *bufio.Writer) error) (err error)
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	return nil
+}
+
+// tempBeside creates a hidden temporary file in path's folder, where a rename onto path
+// is atomic, and returns path made absolute with the open file.
+func tempBeside(path string) (string, *os.File, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", nil, fmt.Errorf("%s: %w", path, err)
+	}
+	f, err := os.CreateTemp(filepath.Dir(abs), "."+filepath.Base(abs)+".tmp-*")
+	if err != nil {
+		return "", nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return abs, f, nil
 }

@@ -4,20 +4,15 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 )
 
 // Create writes a new database at path: fill runs on a fresh database under a temporary
 // name in the same folder, which replaces path only once fill and the close succeeded.
 // A failure leaves whatever was at path untouched and no temporary file behind.
 func Create(ctx context.Context, path string, fill func(*DB) error) (err error) {
-	abs, err := filepath.Abs(path)
+	abs, f, err := tempBeside(path)
 	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	f, err := os.CreateTemp(filepath.Dir(abs), "."+filepath.Base(abs)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return err
 	}
 	tmp := f.Name()
 	f.Close()

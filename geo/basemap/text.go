@@ -2,35 +2,28 @@ package basemap
 
 import (
 	"fmt"
+	"github.com/strikemap/strikemap/geo/paint"
 	"image/color"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/image/font"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 	"golang.org/x/text/unicode/norm"
 )
 
-// fonts are the Go fonts (BSD licence), parsed once. A parsed font is safe
-// for concurrent use; the faces made from it are not, so each caller
-// makes its own.
-var fonts = sync.OnceValues(func() ([2]*opentype.Font, error) {
-	var fs [2]*opentype.Font
-	for i, ttf := range [][]byte{goregular.TTF, gobold.TTF} {
-		f, err := opentype.Parse(ttf)
-		if err != nil {
-			return fs, fmt.Errorf("parse Go font: %w", err)
-		}
-		fs[i] = f
+// fonts returns the Go fonts, regular and bold, parsed once by geo/paint.
+func fonts() ([2]*opentype.Font, error) {
+	regular, err := paint.Font(false)
+	if err != nil {
+		return [2]*opentype.Font{}, err
 	}
-	return fs, nil
-})
+	bold, err := paint.Font(true)
+	return [2]*opentype.Font{regular, bold}, err
+}
 
 // textStyle is a font, size and colour for labels.
 type textStyle struct {
