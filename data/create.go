@@ -100,3 +100,9 @@ func (db *DB) withoutIndexes(ctx context.Context, fn func() error) error {
 	}
 	return nil
 }
+
+// bulkSearchBuffer is how many bytes of new words the search index gathers in memory
+// before it writes them out during Create: with FTS5's default of 1 MB it writes many
+// small segments that it then merges again and again, which doubles what indexing costs
+// a bulk load.
+const bulkSearchBuffer = 64 << 20

@@ -2,7 +2,6 @@ package data
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/paulmach/orb"
 )
@@ -10,15 +9,18 @@ import (
 // Filter is the set of conditions of CONTRACT.md's FILTERS, shared by strikedb and the
 // desktop app's filter panel. The zero Filter matches every event.
 type Filter struct {
-	From, To Date       // an event matches when its own date range overlaps From..To
-	Actors   []string   // OR within the list; empty means any
-	Targets  []string   // target types, OR within the list
-	Statuses []Status   // OR within the list
-	BBox     *orb.Bound // longitude/latitude box, nil for anywhere
-	Query    string     // words that must all appear in the summary, place or a claim's text
+	From, To   Date           // an event matches when its own date range overlaps From..To
+	Actors     []string       // OR within the list; empty means any
+	Targets    []string       // target types, OR within the list
+	Statuses   []Status       // OR within the list
+	Precisions []GeoPrecision // how well the place is known, OR within the list
+	BBox       *orb.Bound     // longitude/latitude box, nil for anywhere
+	Query      string         // words to find, as DB.Search finds them
 }
 
-// Match reports whether e passes every condition of f.
+// Match reports whether e passes every condition of f. Its Query test is DB.Search's,
+// done on the event in memory, so that a filter means the same to strikedb, which reads
+// whole events, and to the desktop app, which asks the search index.
 func (f *Filter) Match(e *Event) bool {
 	if !f.From.IsZero() && e.LastDate() < f.From {
 		return false
@@ -35,29 +37,11 @@ func (f *Filter) Match(e *Event) bool {
 	if len(f.Statuses) > 0 && !slices.Contains(f.Statuses, e.Status) {
 		return false
 	}
+	if len(f.Precisions) > 0 && !slices.Contains(f.Precisions, e.GeoPrecision) {
+		return false
+	}
 	if f.BBox != nil && !f.BBox.Contains(e.Location) {
 		return false
 	}
-	return f.Query == "" || matchesWords(e, f.Query)
-}
-
-// matchesWords looks for every word of q, case-folded, in the event's searchable text.
-func matchesWords(e *Event, q string) bool {
-	var b strings.Builder
-	b.WriteString(e.Summary)
-	b.WriteByte('\n')
-	b.WriteString(e.Place)
-	for _, c := range e.Claims {
-		b.WriteByte('\n')
-		b.WriteString(c.Text)
-		b.WriteByte('\n')
-		b.WriteString(c.Claimant)
-	}
-	text := strings.ToLower(b.String())
-	for _, w := range strings.Fields(strings.ToLower(q)) {
-		if !strings.Contains(text, w) {
-			return false
-		}
-	}
-	return true
+	return f.Query == "" || matchesQuery(e, parseQuery(f.Query))
 }

@@ -8,15 +8,19 @@ import (
 	"github.com/strikemap/strikemap/data"
 )
 
+// mustDay parses YYYY-MM-DD, failing the test on an error.
+func mustDay(t testing.TB, s string) data.Date {
+	t.Helper()
+	d, err := data.ParseDate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
 func TestFilterOnTheSample(t *testing.T) {
 	db := mustOpen(t, mustSample(t), data.ReadOnly)
-	day := func(s string) data.Date {
-		d, err := data.ParseDate(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return d
-	}
+	day := func(s string) data.Date { return mustDay(t, s) }
 	for name, tc := range map[string]struct {
 		f    data.Filter
 		want func(*data.Event) bool // every event kept must satisfy it

@@ -9,10 +9,12 @@ import (
 )
 
 // Layer is a set of events in the form the map overlay draws, with the legend that
-// goes with it: Markers[i] is Events[i].
+// goes with it: Markers[i] is Events[i], and Set holds the same markers sorted for the
+// map (render.Map's Events).
 type Layer struct {
 	Events  []*Event
 	Markers []overlay.Marker
+	Set     *overlay.Set
 	Actors  []string // the actors with a colour of their own, in palette order
 	Invalid int      // events left out because they break the model's rules (see Check)
 }
@@ -53,6 +55,7 @@ func NewLayer(events []*Event) *Layer {
 		}
 		l.Markers[i] = m
 	}
+	l.Set = overlay.NewSet(l.Markers)
 	return l
 }
 

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 
 	"github.com/strikemap/strikemap/assets"
 )
@@ -54,11 +53,12 @@ func WriteSample(ctx context.Context, path string) error {
 }
 
 // EnsureSample returns the path of the bundled sample as a database in dir, writing it
-// first if this build's sample is not there yet. The name carries a hash of the sample
-// and the schema version, so a newer build never shows an older sample.
+// first if this build's sample is not there yet. The name carries the schema version and
+// a hash of the sample, so a newer build never opens a sample an older one left behind:
+// a read-only open of an older schema would be refused.
 func EnsureSample(ctx context.Context, dir string) (string, error) {
-	sum := sha256.Sum256(append([]byte(strconv.Itoa(SchemaVersion)+"\n"), assets.SampleGeoJSON...))
-	path := filepath.Join(dir, fmt.Sprintf("sample-%x.db", sum[:6]))
+	sum := sha256.Sum256(assets.SampleGeoJSON)
+	path := filepath.Join(dir, fmt.Sprintf("sample-v%d-%x.db", SchemaVersion, sum[:6]))
 	if _, err := os.Stat(path); err == nil {
 		return path, nil
 	}

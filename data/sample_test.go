@@ -1,6 +1,10 @@
 package data_test
 
 import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -391,4 +395,32 @@ func dist(lat1, lon1, lat2, lon2 float64) float64 {
 		dn = -dn
 	}
 	return max(dl, dn)
+}
+
+func TestEnsureSampleNeverOpensAnOlderSchema(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	// What a build of schema 2 left behind: its name must not be this build's.
+	old := filepath.Join(dir, "sample-v2-000000000000.db")
+	if err := data.CreateAtVersion(ctx, old, 2); err != nil {
+		t.Fatal(err)
+	}
+	path, err := data.EnsureSample(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := fmt.Sprintf("sample-v%d-", data.SchemaVersion); !strings.HasPrefix(filepath.Base(path), want) {
+		t.Errorf("sample cached as %s, want a name starting %s", filepath.Base(path), want)
+	}
+	db := mustOpen(t, path, data.ReadOnly)
+	if n := len(allEvents(t, db)); n != 13 {
+		t.Errorf("cached sample has %d events, want 13", n)
+	}
+	again, err := data.EnsureSample(ctx, dir)
+	if err != nil || again != path {
+		t.Errorf("second EnsureSample: %s, %v; want %s again", again, err, path)
+	}
+	if _, err := os.Stat(old); err != nil {
+		t.Errorf("the older sample was touched: %v", err)
+	}
 }

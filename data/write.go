@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"os"
 )
 
 // ErrReadOnly means a write was asked of a database opened for viewing.
@@ -12,11 +13,13 @@ var ErrReadOnly = errors.New("database is open read-only")
 
 // Writer adds events inside one transaction; see DB.Write.
 type Writer struct {
-	tx                            *sql.Tx
-	event, claim, source, findSrc *sql.Stmt
-	sources                       map[Source]int64
-	fresh                         bool // the database was empty: sources holds every stored source
-	added, skipped                int
+	tx                                    *sql.Tx
+	event, claim, source, findSrc, search *sql.Stmt
+	sources                               map[Source]int64
+	fresh                                 bool       // the database was empty: sources holds every stored source
+	side                                  *sideIndex // for a fresh database: where its words go
+	file                                  string     // the database's file, for its side file
+	added, skipped                        int
 }
 
 // Write runs fn inside one transaction and commits only if fn returns nil, so a
@@ -38,11 +41,18 @@ func (db *DB) Write(ctx context.Context, fn func(*Writer) error) error {
 		err = w.finish(ctx)
 	}
 	w.close()
-	if err != nil {
+	if err == nil {
+		err = tx.Commit()
+	} else {
 		tx.Rollback()
-		return err
 	}
-	if err := tx.Commit(); err != nil {
+	if w.side != nil { // only while Create makes the file, which it drops on any error
+		if err == nil {
+			err = db.adoptSearch(ctx, w.file)
+		}
+		os.Remove(searchSide(w.file))
+	}
+	if err != nil {
 		return err
 	}
 	db.fresh = false
@@ -70,14 +80,24 @@ func (w *Writer) prepare(ctx context.Context) error {
 		VALUES (?, ?, ?, ?, ?, ?)`)
 	w.findSrc = prep(`SELECT id FROM sources WHERE title IS ? AND publisher IS ? AND published IS ?
 		AND url IS ? AND author IS ? AND language IS ? LIMIT 1`)
+	w.search = prep(insertSearch)
+	if err == nil && w.fresh {
+		err = w.tx.QueryRowContext(ctx, `SELECT file FROM pragma_database_list WHERE name = 'main'`).Scan(&w.file)
+		if err == nil {
+			w.side, err = startSide(ctx, w.tx, w.file)
+		}
+	}
 	return err
 }
 
 func (w *Writer) close() {
-	for _, s := range []*sql.Stmt{w.event, w.claim, w.source, w.findSrc} {
+	for _, s := range []*sql.Stmt{w.event, w.claim, w.source, w.findSrc, w.search} {
 		if s != nil {
 			s.Close()
 		}
+	}
+	if w.side != nil && w.side.docs != nil { // not finished: a failure
+		w.side.finish(false)
 	}
 }
 
@@ -88,8 +108,8 @@ func (w *Writer) Added() int { return w.added }
 func (w *Writer) Skipped() int { return w.skipped }
 
 // Add derives e's casualty ranges, validates it and stores it with its claims and their
-// sources. An event whose uid is already stored is left as it is and Add returns false.
-// On success e and its claims carry their new ids.
+// sources, and indexes its words for Search. An event whose uid is already stored is
+// left as it is and Add returns false. On success e and its claims carry their new ids.
 func (w *Writer) Add(ctx context.Context, e *Event) (bool, error) {
 	e.Derive()
 	if err := e.Validate(); err != nil {
@@ -129,6 +149,12 @@ func (w *Writer) Add(ctx context.Context, e *Event) (bool, error) {
 			return false, err
 		}
 	}
+	cols := searchColumns(e)
+	if w.side != nil {
+		w.side.add(e.ID, cols)
+	} else if _, err := w.search.ExecContext(ctx, e.ID, cols[0], cols[1], cols[2], cols[3], cols[4], cols[5]); err != nil {
+		return false, fmt.Errorf("event %s: search index: %w", e.UID, err)
+	}
 	w.added++
 	return true, nil
 }
@@ -159,8 +185,14 @@ func (w *Writer) sourceID(ctx context.Context, s Source) (int64, error) {
 	return id, nil
 }
 
-// finish keeps the GeoPackage's layer extent and change time in step with the events.
+// finish completes the side index, if any, and keeps the GeoPackage's layer extent and
+// change time in step with the events.
 func (w *Writer) finish(ctx context.Context) error {
+	if w.side != nil {
+		if err := w.side.finish(true); err != nil {
+			return err
+		}
+	}
 	_, err := w.tx.ExecContext(ctx, `UPDATE gpkg_contents SET
 		min_x = (SELECT min(lon) FROM events), min_y = (SELECT min(lat) FROM events),
 		max_x = (SELECT max(lon) FROM events), max_y = (SELECT max(lat) FROM events),

@@ -2,37 +2,76 @@
 package ui
 
 import (
-	"context"
-	"fmt"
-	"path/filepath"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
+	"github.com/paulmach/orb"
 
 	"github.com/strikemap/strikemap/data"
+	"github.com/strikemap/strikemap/geo/view"
 )
 
-// PrefLastDatabase is the preference holding the path of the database last opened.
-const PrefLastDatabase = "lastDatabase"
-
-// Window is Strikemap's main window: the events of one database and the claims of the selected one.
+// Window is Strikemap's main window: filters on the left, the map with its timeline
+// and the event list in the middle, the selected event's claims on the right.
 type Window struct {
-	win     fyne.Window
-	list    *EventTable
-	details *Details
-	status  *widget.Label
+	app fyne.App
+	win fyne.Window
+
+	mapView  *MapView
+	filters  *FilterPanel
+	timeline *Timeline
+	list     *EventList
+	details  *Details
+	status   *statusBar
+
+	s        *session
+	gen      uint64 // the latest filter change; older results are dropped
+	order    listOrder
+	selected int32 // row of the selected event, -1 for none
+	base     *basemapLayer
+	legend   bool
+	redraw   atomic.Bool // a redraw for arrived tiles is queued
+	opening  func()      // cancels the database being opened, nil when none
+
+	recentMenu   *fyne.MenuItem
+	basemapItems []*fyne.MenuItem
 }
 
 // NewWindow builds the main window of a; call Open to show a database in it.
 func NewWindow(a fyne.App) *Window {
-	w := &Window{win: a.NewWindow("Strikemap"), details: NewDetails(), status: widget.NewLabel("")}
-	w.list = NewEventTable(func(e *data.Event) { w.details.SetEvent(e) })
-	split := container.NewHSplit(w.list, container.NewVScroll(w.details))
-	split.Offset = 0.62
-	w.win.SetContent(container.NewBorder(nil, w.status, nil, nil, split))
-	w.win.Resize(fyne.NewSize(1200, 760))
+	w := &Window{app: a, win: a.NewWindow("Strikemap"), selected: -1, legend: true,
+		order: listOrder{col: colDate, desc: true}}
+	w.mapView = NewMapView()
+	w.filters = NewFilterPanel(w.applyFilter)
+	w.timeline = NewTimeline(w.setDates)
+	w.list = NewEventList(listColumns, w.cellText)
+	w.list.OnSelect = func(row int32) { w.selectRow(row, true) }
+	w.list.OnSort = func(col int, desc bool) {
+		w.order = listOrder{col: col, desc: desc}
+		w.refilter()
+	}
+	w.details = NewDetails(w.openURL, w.win.Clipboard().SetContent)
+	w.status = newStatusBar()
+	w.wireMap()
+
+	centre := container.NewBorder(nil, w.timeline, nil, nil, w.mapView)
+	middle := container.NewVSplit(centre, w.list)
+	middle.Offset = 0.72
+	right := container.NewHSplit(middle, container.NewVScroll(w.details))
+	right.Offset = 0.7
+	left := container.NewHSplit(container.NewVScroll(w.filters), right)
+	left.Offset = 0.2
+	w.win.SetContent(container.NewBorder(nil, w.status, nil, nil, left))
+	w.win.SetMainMenu(w.mainMenu())
+	w.addShortcuts()
+	w.win.Resize(fyne.NewSize(1440, 900))
+	w.win.SetCloseIntercept(func() {
+		w.savePrefs()
+		w.win.Close()
+	})
+	w.setBasemap(a.Preferences().StringWithFallback(prefBasemap, BasemapOffline), false)
 	return w
 }
 
@@ -42,43 +81,61 @@ func (w *Window) ShowError(err error) { dialog.ShowError(err, w.win) }
 // Show shows the window.
 func (w *Window) Show() { w.win.Show() }
 
-// Open reads the database at path, read-only, in the background and shows its events;
-// a file that cannot be read is reported in a dialog and the window stays as it was.
-func (w *Window) Open(path string, done func(error)) {
-	w.status.SetText("Opening " + path + " …")
-	go func() {
-		events, err := readAll(path)
-		fyne.Do(func() {
-			if err != nil {
-				w.status.SetText("")
-				w.ShowError(err)
-			} else {
-				w.win.SetTitle("Strikemap — " + filepath.Base(path))
-				w.list.SetEvents(events)
-				w.details.SetEvent(nil)
-				w.status.SetText(fmt.Sprintf("%d events · %s (read-only)", len(events), path))
-			}
-			if done != nil {
-				done(err)
-			}
-		})
-	}()
+// wireMap connects the map's pointer events to the rest of the window.
+func (w *Window) wireMap() {
+	m := w.mapView
+	m.OnTapEvent = func(row int) { w.selectRow(int32(row), false) }
+	m.OnTapCluster = w.openCluster
+	m.OnTapEmpty = func() { w.selectRow(-1, false) }
+	m.OnHover = func(row int) { w.status.setHover(w.summary(row)) }
+	m.OnPointer = func(ll orb.Point, ok bool) { w.status.setPointer(ll, m.View().Zoom, ok) }
+	m.OnViewChange = func(v view.Viewport) { w.status.setPointer(v.Center, v.Zoom, false) }
 }
 
-// readAll loads every event of the database at path; it runs off the UI goroutine.
-func readAll(path string) ([]*data.Event, error) {
-	ctx := context.Background()
-	db, err := data.Open(ctx, path, data.ReadOnly)
-	if err != nil {
-		return nil, err
+// tileArrived redraws the map for tiles that came in, at most once per frame however
+// many arrive; it is called from the tile cache's goroutines.
+func (w *Window) tileArrived() {
+	if w.redraw.CompareAndSwap(false, true) {
+		fyne.Do(func() {
+			w.redraw.Store(false)
+			w.mapView.Redraw()
+		})
 	}
-	defer db.Close()
-	var events []*data.Event
-	for e, err := range db.Events(ctx) {
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
+}
+
+// cellText is the text of one cell of the event list.
+func (w *Window) cellText(row int32, col int) string {
+	ix := w.s.ix
+	switch col {
+	case colDate:
+		return ix.Start[row].String()
+	case colActor:
+		return ix.Actors[ix.Actor[row]]
+	case colTarget:
+		return ix.Targets[ix.Target[row]]
+	case colPlace:
+		return "" // PLACE: index column pending
+	case colKilled:
+		if k := ix.Killed[row]; k >= 0 {
+			return thousands(int(k))
 		}
-		events = append(events, e)
+		return "?"
+	case colStatus:
+		return string(data.Statuses[ix.Status[row]])
 	}
-	return events, nil
+	return ""
+}
+
+// summary is the one-line description of an event shown while hovering it.
+func (w *Window) summary(row int) string {
+	if row < 0 || w.s == nil {
+		return ""
+	}
+	r := int32(row)
+	s := w.cellText(r, colDate) + " · " + w.cellText(r, colActor) + " · " + w.cellText(r, colTarget) +
+		" · " + w.cellText(r, colPlace)
+	if k := w.s.ix.Killed[row]; k >= 0 {
+		s += " · " + thousands(int(k)) + " killed"
+	}
+	return s
 }

@@ -64,7 +64,7 @@ func runRender(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	img, err := render.Render(&render.Map{View: v, Base: bg.base, Attribution: bg.attribution,
-		Markers: layer.Markers, Legend: legendOf(layer)})
+		Events: layer.Set, Legend: legendOf(layer)})
 	if err != nil {
 		return fmt.Errorf("render %s: %w", fs.Arg(0), err)
 	}

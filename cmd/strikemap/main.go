@@ -32,11 +32,7 @@ func main() {
 	if err != nil {
 		w.ShowError(err)
 	} else {
-		w.Open(path, func(err error) {
-			if err == nil && flag.NArg() == 1 {
-				a.Preferences().SetString(ui.PrefLastDatabase, path)
-			}
-		})
+		w.Open(path, nil)
 	}
 	a.Run()
 }

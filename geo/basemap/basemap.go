@@ -10,10 +10,12 @@ import (
 	"image"
 	"image/draw"
 	"math"
+	"sync"
 
 	lru "github.com/hashicorp/golang-lru/v2"
 	"github.com/paulmach/orb/maptile"
 
+	"github.com/strikemap/strikemap/geo/paint"
 	"github.com/strikemap/strikemap/geo/view"
 )
 
@@ -97,28 +99,38 @@ func Render(t maptile.Tile, scale float64) (*image.RGBA, error) {
 	img := image.NewRGBA(image.Rect(0, 0, size, size))
 	draw.Draw(img, img.Rect, image.NewUniform(seaColor), image.Point{}, draw.Src)
 	f := newFrame(z, int(t.X), int(t.Y), size, scale)
-	p := painters.Get().(*painter)
-	defer painters.Put(p)
-	p.begin(size)
+	s := scratches.Get().(*scratch)
+	defer scratches.Put(s)
 
-	p.buf = f.fill(p.rz, &p.c, p.buf, w.land)
-	p.paint(img, landColor)
+	s.buf = f.fill(&s.path, &s.clip, s.buf, w.land)
+	s.painter.Fill(img, &s.path, landColor)
 
 	ls := linesAt(z)
-	f.stroke(p.rz, w.land, ls.coast*scale, 0, 0, seam)
-	p.paint(img, coastColor)
+	f.stroke(&s.path, w.land, ls.coast*scale, 0, 0, seam)
+	s.painter.Fill(img, &s.path, coastColor)
 	if ls.borderHalo > 0 {
-		f.stroke(p.rz, w.borders, ls.borderHalo*scale, 0, 0, nil)
-		p.paint(img, borderHaloColor)
+		f.stroke(&s.path, w.borders, ls.borderHalo*scale, 0, 0, nil)
+		s.painter.Fill(img, &s.path, borderHaloColor)
 	}
-	f.stroke(p.rz, w.borders, ls.border*scale, ls.dashOn*scale, ls.dashOff*scale, nil)
-	p.paint(img, borderColor)
+	f.stroke(&s.path, w.borders, ls.border*scale, ls.dashOn*scale, ls.dashOff*scale, nil)
+	s.painter.Fill(img, &s.path, borderColor)
 
-	if err := drawLabels(img, p, z, int(t.X), int(t.Y), scale); err != nil {
+	if err := drawLabels(img, s, z, int(t.X), int(t.Y), scale); err != nil {
 		return nil, fmt.Errorf("render tile %d/%d/%d: %w", t.Z, t.X, t.Y, err)
 	}
 	return img, nil
 }
+
+// scratch is the drawing memory of one Render call, pooled so that a tile
+// costs few allocations.
+type scratch struct {
+	painter *paint.Painter
+	path    paint.Path
+	clip    clipper
+	buf     []fpt
+}
+
+var scratches = sync.Pool{New: func() any { return &scratch{painter: paint.NewPainter()} }}
 
 // seam reports segments of a land ring that are not coast: Natural Earth
 // cuts land along the antimeridian and closes Antarctica along the bottom

@@ -1,7 +1,6 @@
 package basemap
 
 import (
-	"github.com/strikemap/strikemap/geo/paint"
 	"image"
 	"image/color"
 	"image/draw"
@@ -9,12 +8,13 @@ import (
 	xdraw "golang.org/x/image/draw"
 	"golang.org/x/image/font"
 
+	"github.com/strikemap/strikemap/geo/paint"
 	"github.com/strikemap/strikemap/geo/view"
 )
 
 // drawLabels draws the dots and names placed at zoom z that touch tile
 // x, y.
-func drawLabels(img *image.RGBA, p *painter, z, x, y int, scale float64) error {
+func drawLabels(img *image.RGBA, s *scratch, z, x, y int, scale float64) error {
 	pl, err := placementFor(z)
 	if err != nil {
 		return err
@@ -42,9 +42,9 @@ func drawLabels(img *image.RGBA, p *painter, z, x, y int, scale float64) error {
 			if l.dot == 0 || (pass.capitals && !l.capital) {
 				continue
 			}
-			circle(p.rz, (l.dotX-ox)*scale, (l.dotY-oy)*scale, pass.radius(l.dot)*scale)
+			s.path.Circle((l.dotX-ox)*scale, (l.dotY-oy)*scale, pass.radius(l.dot)*scale, false)
 		}
-		p.paint(img, pass.c)
+		s.painter.Fill(img, &s.path, pass.c)
 	}
 	faces := map[textStyle]font.Face{}
 	for _, i := range idx {

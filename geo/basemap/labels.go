@@ -2,14 +2,15 @@ package basemap
 
 import (
 	"cmp"
-	lru "github.com/hashicorp/golang-lru/v2"
 	"math"
 	"slices"
 	"strings"
 	"sync"
 
+	lru "github.com/hashicorp/golang-lru/v2"
 	"golang.org/x/image/font/sfnt"
 
+	"github.com/strikemap/strikemap/geo/paint"
 	"github.com/strikemap/strikemap/geo/places"
 	"github.com/strikemap/strikemap/geo/view"
 )
@@ -160,10 +161,6 @@ func place(z int) (*placement, error) {
 		}
 	}
 
-	fs, err := fonts()
-	if err != nil {
-		return nil, err
-	}
 	var buf sfnt.Buffer
 	for _, i := range ranked() {
 		p := &all[i]
@@ -182,7 +179,11 @@ func place(z int) (*placement, error) {
 		if col.hits(dotBox) {
 			continue
 		}
-		text := displayName(p.Name, fs[boolIndex(s.bold)], &buf)
+		f, err := paint.Font(s.bold)
+		if err != nil {
+			return nil, err
+		}
+		text := displayName(p.Name, f, &buf)
 		if text == "" {
 			continue
 		}
@@ -209,11 +210,4 @@ func place(z int) (*placement, error) {
 	}
 	pl.byTile = newTileIndex(pairs)
 	return pl, nil
-}
-
-func boolIndex(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }

@@ -1,10 +1,10 @@
 package basemap
 
 import (
-	"github.com/strikemap/strikemap/geo/paint"
 	"math"
 	"testing"
 
+	"github.com/strikemap/strikemap/geo/paint"
 	"github.com/strikemap/strikemap/geo/view"
 )
 
@@ -54,7 +54,7 @@ func TestPlacement(t *testing.T) {
 }
 
 func TestDisplayName(t *testing.T) {
-	fs, err := fonts()
+	regular, err := paint.Font(false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +68,7 @@ func TestDisplayName(t *testing.T) {
 		"Tall Ḩamīs": "Tall Hamīs",
 		"Al Ḩasakah": "Al Hasakah",
 	} {
-		if got := displayName(in, fs[0], nil); got != want {
+		if got := displayName(in, regular, nil); got != want {
 			t.Errorf("displayName(%q) = %q, want %q", in, got, want)
 		}
 	}

@@ -3,7 +3,7 @@ package basemap
 import (
 	"math"
 
-	"golang.org/x/image/vector"
+	"github.com/strikemap/strikemap/geo/paint"
 )
 
 // frame maps the world grid to the pixels of one tile.
@@ -33,13 +33,13 @@ func (f frame) clip(margin float64) box {
 	}
 }
 
-// fill adds the rings that reach the tile to the rasterizer. A chunk whose
+// fill adds the rings that reach the tile to path. A chunk whose
 // box misses the tile lies wholly beyond one of the tile's four edges;
 // replacing it by the straight line between its ends changes nothing
 // inside the tile (the shortcut stays beyond the same edge), so a z12
 // tile on the coast of Eurasia visits a few points per chunk rather than
 // every vertex of the continent. What is left is clipped to the tile.
-func (f frame) fill(rz *vector.Rasterizer, c *clipper, buf []fpt, rings []line) []fpt {
+func (f frame) fill(path *paint.Path, c *clipper, buf []fpt, rings []line) []fpt {
 	clip := f.clip(1)
 	for i := range rings {
 		r := &rings[i]
@@ -63,20 +63,20 @@ func (f frame) fill(rz *vector.Rasterizer, c *clipper, buf []fpt, rings []line) 
 		if len(ring) == 0 {
 			continue
 		}
-		rz.MoveTo(float32(ring[0].X), float32(ring[0].Y))
+		path.MoveTo(ring[0].X, ring[0].Y)
 		for _, p := range ring[1:] {
-			rz.LineTo(float32(p.X), float32(p.Y))
+			path.LineTo(p.X, p.Y)
 		}
-		rz.ClosePath()
+		path.Close()
 	}
 	return buf
 }
 
-// stroke adds lines of the given pixel width to the rasterizer, dashed
+// stroke adds lines of the given pixel width to path, dashed
 // when on > 0 (on pixels drawn, off skipped, phase measured from each
 // line's start so dashes continue across tile edges). skip drops segments
 // that are not meant to be seen, such as the antimeridian cut.
-func (f frame) stroke(rz *vector.Rasterizer, lines []line, width, on, off float64, skip func(a, b pt) bool) {
+func (f frame) stroke(path *paint.Path, lines []line, width, on, off float64, skip func(a, b pt) bool) {
 	c := f.clip(width + 1)
 	for i := range lines {
 		l := &lines[i]
@@ -102,9 +102,9 @@ func (f frame) stroke(rz *vector.Rasterizer, lines []line, width, on, off float6
 					if t0, t1, ok := clipSegment(ax, ay, bx, by, -width-1, float64(f.size)+width+1); ok {
 						ax, ay, bx, by = ax+(bx-ax)*t0, ay+(by-ay)*t0, ax+(bx-ax)*t1, ay+(by-ay)*t1
 						if on <= 0 {
-							quad(rz, ax, ay, bx, by, width, true)
+							path.Segment(ax, ay, bx, by, width, true)
 						} else {
-							dashes(rz, ax, ay, bx, by, n*(t1-t0), dist+seg*t0, width, on, off)
+							path.DashedAt(ax, ay, bx, by, width, on, off, dist+seg*t0)
 						}
 					}
 				}
@@ -112,55 +112,6 @@ func (f frame) stroke(rz *vector.Rasterizer, lines []line, width, on, off float6
 			}
 		}
 	}
-}
-
-// dashes draws the "on" parts of the segment a→b of length n that starts
-// dist pixels along its line.
-func dashes(rz *vector.Rasterizer, ax, ay, bx, by, n, dist, width, on, off float64) {
-	period := on + off
-	for t := 0.0; t < n; {
-		pos := math.Mod(dist+t, period)
-		if pos >= on {
-			t += period - pos
-			continue
-		}
-		end := min(n, t+on-pos)
-		quad(rz, ax+(bx-ax)*t/n, ay+(by-ay)*t/n, ax+(bx-ax)*end/n, ay+(by-ay)*end/n, width, false)
-		t = end
-	}
-}
-
-// quad adds the rectangle of the given width around a→b, always wound the
-// same way so overlapping pieces add up instead of cancelling. With caps,
-// it reaches width/2 past both ends, which fills the notch at each joint.
-func quad(rz *vector.Rasterizer, ax, ay, bx, by, width float64, caps bool) {
-	n := math.Hypot(bx-ax, by-ay)
-	if n == 0 {
-		return
-	}
-	dx, dy := (bx-ax)/n*width/2, (by-ay)/n*width/2
-	if caps {
-		ax, ay, bx, by = ax-dx, ay-dy, bx+dx, by+dy
-	}
-	rz.MoveTo(float32(ax-dy), float32(ay+dx))
-	rz.LineTo(float32(bx-dy), float32(by+dx))
-	rz.LineTo(float32(bx+dy), float32(by-dx))
-	rz.LineTo(float32(ax+dy), float32(ay-dx))
-	rz.ClosePath()
-}
-
-// circle adds a disc of radius r around x, y.
-func circle(rz *vector.Rasterizer, x, y, r float64) {
-	// Four cubic Béziers with the usual 0.5523 handle make a circle to
-	// within 0.03% of its radius.
-	const k = 0.5522847498
-	fx, fy, fr, fk := float32(x), float32(y), float32(r), float32(r*k)
-	rz.MoveTo(fx+fr, fy)
-	rz.CubeTo(fx+fr, fy+fk, fx+fk, fy+fr, fx, fy+fr)
-	rz.CubeTo(fx-fk, fy+fr, fx-fr, fy+fk, fx-fr, fy)
-	rz.CubeTo(fx-fr, fy-fk, fx-fk, fy-fr, fx, fy-fr)
-	rz.CubeTo(fx+fk, fy-fr, fx+fr, fy-fk, fx+fr, fy)
-	rz.ClosePath()
 }
 
 // clipSegment returns the part of a→b inside [lo, hi]² as fractions

@@ -1,29 +1,18 @@
 package basemap
 
 import (
-	"fmt"
-	"github.com/strikemap/strikemap/geo/paint"
 	"image/color"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/image/font"
-	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 	"golang.org/x/text/unicode/norm"
-)
 
-// fonts returns the Go fonts, regular and bold, parsed once by geo/paint.
-func fonts() ([2]*opentype.Font, error) {
-	regular, err := paint.Font(false)
-	if err != nil {
-		return [2]*opentype.Font{}, err
-	}
-	bold, err := paint.Font(true)
-	return [2]*opentype.Font{regular, bold}, err
-}
+	"github.com/strikemap/strikemap/geo/paint"
+)
 
 // textStyle is a font, size and colour for labels.
 type textStyle struct {
@@ -33,23 +22,10 @@ type textStyle struct {
 	halo float64 // halo radius in pixels at device scale 1
 }
 
-// newFace makes a face of style s for device scale. Hinting is off so
-// text at scale 2 is exactly twice as wide as at scale 1 and labels placed
-// once fit both.
+// newFace makes a face of style s for device scale. Its text at scale 2 is
+// exactly twice as wide as at scale 1, so labels placed once fit both.
 func newFace(s textStyle, scale float64) (font.Face, error) {
-	fs, err := fonts()
-	if err != nil {
-		return nil, err
-	}
-	f := fs[0]
-	if s.bold {
-		f = fs[1]
-	}
-	face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: s.size * scale, DPI: 72, Hinting: font.HintingNone})
-	if err != nil {
-		return nil, fmt.Errorf("font face: %w", err)
-	}
-	return face, nil
+	return paint.NewFace(s.size*scale, s.bold)
 }
 
 // displayName makes a name the Go fonts can draw. They cover Latin,

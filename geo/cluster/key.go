@@ -38,6 +38,17 @@ func spread(v uint32) uint64 {
 	return x
 }
 
+// compact gathers the even bits of v: the inverse of spread.
+func compact(v uint64) uint32 {
+	x := v & 0x5555555555555555
+	x = (x | x>>1) & 0x3333333333333333
+	x = (x | x>>2) & 0x0f0f0f0f0f0f0f0f
+	x = (x | x>>4) & 0x00ff00ff00ff00ff
+	x = (x | x>>8) & 0x0000ffff0000ffff
+	x = (x | x>>16) & 0x00000000ffffffff
+	return uint32(x)
+}
+
 // CellRange returns the keys [lo, hi] of the quadtree cell (cx, cy) at level: a cell at
 // level L is 2^-L of the world's width, and its points' keys all share the cell's prefix.
 func CellRange(level int, cx, cy uint32) (lo, hi uint64) {

@@ -1,14 +1,14 @@
 package overlay
 
 import (
-	"fmt"
+	"errors"
 	"image"
 	"image/color"
-	"image/draw"
 	"math"
 
 	"golang.org/x/image/font"
 
+	"github.com/strikemap/strikemap/geo/cluster"
 	"github.com/strikemap/strikemap/geo/paint"
 	"github.com/strikemap/strikemap/geo/view"
 )
@@ -19,6 +19,7 @@ type Drawer struct {
 	painter *paint.Painter
 	path    paint.Path
 	sprites map[spriteKey]*image.RGBA
+	bubbles map[bubbleKey]*image.RGBA
 	faces   map[float64]font.Face
 }
 
@@ -30,40 +31,45 @@ type spriteKey struct {
 
 // NewDrawer returns a Drawer with no symbols drawn yet.
 func NewDrawer() *Drawer {
-	return &Drawer{painter: paint.NewPainter(), sprites: map[spriteKey]*image.RGBA{}, faces: map[float64]font.Face{}}
+	return &Drawer{painter: paint.NewPainter(), sprites: map[spriteKey]*image.RGBA{},
+		bubbles: map[bubbleKey]*image.RGBA{}, faces: map[float64]font.Face{}}
 }
 
-// Draw draws items (from Cluster over ms and v) onto dst: uncertainty rings and launch
-// lines under everything, cluster bubbles, then single markers on top, and the event
-// whose id is selected highlighted (0 for none).
-func (d *Drawer) Draw(dst *image.RGBA, v view.Viewport, ms []Marker, items []Item, selected int64) error {
+// Draw draws items (from cluster.Query over v and the points of src) onto dst:
+// uncertainty rings and launch lines under everything, cluster bubbles, then single
+// markers on top, and the event whose id is selected highlighted (0 for none).
+func (d *Drawer) Draw(dst *image.RGBA, v view.Viewport, src Source, items []cluster.Item, selected int64) error {
+	if src == nil && len(items) > 0 {
+		return errors.New("overlay: items to draw but no markers for them")
+	}
 	v = v.Clamp()
 	mpp := v.MetersPerPixel()
-	var sel *Item
+	var sel *cluster.Item
 	for i := range items {
 		it := &items[i]
-		if it.Count() != 1 {
+		if it.Count != 1 {
 			continue
 		}
-		m := &ms[it.Members[0]]
+		m := src.Marker(int(it.Row))
 		if m.ID == selected && selected != 0 {
 			sel = it
 		}
-		d.uncertainty(dst, v, m, it, mpp, m.ID == selected)
+		d.uncertainty(dst, v, &m, it, mpp, m.ID == selected)
 		if m.HasOrigin {
-			d.launch(dst, v, m, it)
+			d.launch(dst, v, &m, it)
 		}
 	}
 	for i := range items {
-		if it := &items[i]; it.Count() > 1 {
+		if it := &items[i]; it.Count > 1 {
 			if err := d.bubble(dst, it, v.Scale); err != nil {
 				return err
 			}
 		}
 	}
 	for i := range items {
-		if it := &items[i]; it.Count() == 1 {
-			d.marker(dst, &ms[it.Members[0]], it, v.Scale)
+		if it := &items[i]; it.Count == 1 {
+			m := src.Marker(int(it.Row))
+			d.marker(dst, &m, it, v.Scale)
 		}
 	}
 	if sel != nil {
@@ -78,7 +84,7 @@ func (d *Drawer) Draw(dst *image.RGBA, v view.Viewport, ms []Marker, items []Ite
 
 // uncertainty draws how far the event may lie from its point, when that is larger
 // than its symbol: a faint disc with a dashed edge, in the actor's colour.
-func (d *Drawer) uncertainty(dst *image.RGBA, v view.Viewport, m *Marker, it *Item, mpp float64, selected bool) {
+func (d *Drawer) uncertainty(dst *image.RGBA, v view.Viewport, m *Marker, it *cluster.Item, mpp float64, selected bool) {
 	r := m.RadiusM / mpp
 	if r < markerRadius*v.Scale*1.8 {
 		return
@@ -104,7 +110,7 @@ func (d *Drawer) uncertainty(dst *image.RGBA, v view.Viewport, m *Marker, it *It
 }
 
 // launch draws the line from where the strike was launched to where it landed.
-func (d *Drawer) launch(dst *image.RGBA, v view.Viewport, m *Marker, it *Item) {
+func (d *Drawer) launch(dst *image.RGBA, v view.Viewport, m *Marker, it *cluster.Item) {
 	ox, oy := v.Pixel(m.Origin)
 	c := ColorOf(m.Color)
 	s := v.Scale
@@ -116,26 +122,8 @@ func (d *Drawer) launch(dst *image.RGBA, v view.Viewport, m *Marker, it *Item) {
 	d.painter.Fill(dst, &d.path, c)
 }
 
-// bubble draws a cluster: a disc sized by the log of its count, with the count on it.
-func (d *Drawer) bubble(dst *image.RGBA, it *Item, scale float64) error {
-	r := symbolRadius(it.Count(), scale)
-	d.path.Circle(it.X, it.Y, r+2*scale, false)
-	d.painter.Fill(dst, &d.path, color.NRGBA{0xff, 0xff, 0xff, 0xe8})
-	d.path.Circle(it.X, it.Y, r, false)
-	d.painter.Fill(dst, &d.path, color.NRGBA{0x1f, 0x3b, 0x4d, 0xe6})
-	face, err := d.face(11 * scale)
-	if err != nil {
-		return err
-	}
-	label := countLabel(it.Count())
-	w := paint.Measure(face, label)
-	m := face.Metrics()
-	paint.Text(dst, face, label, it.X-w/2, it.Y+float64(m.Ascent-m.Descent)/64/2, white, nil, 0)
-	return nil
-}
-
 // marker blits the event's symbol, drawn once per colour, shape and scale.
-func (d *Drawer) marker(dst *image.RGBA, m *Marker, it *Item, scale float64) {
+func (d *Drawer) marker(dst *image.RGBA, m *Marker, it *cluster.Item, scale float64) {
 	k := spriteKey{m.Color, m.Shape, scale}
 	sp := d.sprites[k]
 	if sp == nil {
@@ -144,7 +132,7 @@ func (d *Drawer) marker(dst *image.RGBA, m *Marker, it *Item, scale float64) {
 	}
 	half := sp.Rect.Dx() / 2
 	at := image.Pt(int(math.Round(it.X))-half, int(math.Round(it.Y))-half)
-	draw.Draw(dst, sp.Rect.Add(at), sp, image.Point{}, draw.Over)
+	blit(dst, sp, at)
 }
 
 func (d *Drawer) face(size float64) (font.Face, error) {
@@ -157,17 +145,4 @@ func (d *Drawer) face(size float64) (font.Face, error) {
 	}
 	d.faces[size] = f
 	return f, nil
-}
-
-// countLabel writes a cluster's count short enough for its bubble: 7, 312, 4.2k, 87k, 1.2M.
-func countLabel(n int) string {
-	switch {
-	case n < 1000:
-		return fmt.Sprint(n)
-	case n < 10_000:
-		return fmt.Sprintf("%.1fk", float64(n)/1000)
-	case n < 1_000_000:
-		return fmt.Sprintf("%dk", n/1000)
-	}
-	return fmt.Sprintf("%.1fM", float64(n)/1e6)
 }

@@ -2,6 +2,7 @@ package overlay_test
 
 import (
 	"flag"
+	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
@@ -11,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/paulmach/orb"
+
+	"github.com/strikemap/strikemap/geo/cluster"
 	"github.com/strikemap/strikemap/geo/overlay"
 	"github.com/strikemap/strikemap/geo/view"
 )
@@ -40,8 +43,12 @@ func TestDrawGolden(t *testing.T) {
 	ms, v := scene()
 	img := image.NewRGBA(image.Rect(0, 0, v.Width, v.Height))
 	draw.Draw(img, img.Rect, image.NewUniform(color.NRGBA{0xf2, 0xef, 0xe9, 0xff}), image.Point{}, draw.Src)
-	items := overlay.Cluster(ms, v, overlay.DefaultOptions)
-	if err := overlay.NewDrawer().Draw(img, v, ms, items, 21); err != nil {
+	set := overlay.NewSet(ms)
+	// Cells fine enough that the six symbols, 36 px apart, stand alone.
+	o := cluster.DefaultOptions
+	o.CellPx = 40
+	items := cluster.Query(set.Points(), nil, v, o, nil)
+	if err := overlay.NewDrawer().Draw(img, v, set, items, 21); err != nil {
 		t.Fatal(err)
 	}
 	golden := filepath.Join("testdata", "overlay.png")
@@ -104,19 +111,26 @@ func writePNG(t *testing.T, path string, img image.Image) {
 	t.Logf("wrote %s", path)
 }
 
+// BenchmarkDraw draws a frame of 20,000 markers at zoom 7: clusters, a few singles.
 func BenchmarkDraw(b *testing.B) {
 	var ms []overlay.Marker
 	for i := 0; i < 20000; i++ {
 		ms = append(ms, overlay.Marker{ID: int64(i + 1), At: orb.Point{36 + float64(i%200)*0.03, 33 + float64(i/200)*0.04}, Color: i % 7, Shape: overlay.Shape(i % 6)})
 	}
-	v := view.New(orb.Point{39, 35}, 7, 1920, 1080, 1)
-	img := image.NewRGBA(image.Rect(0, 0, v.Width, v.Height))
-	d := overlay.NewDrawer()
-	b.ReportAllocs()
-	for b.Loop() {
-		items := overlay.Cluster(ms, v, overlay.DefaultOptions)
-		if err := d.Draw(img, v, ms, items, 0); err != nil {
-			b.Fatal(err)
-		}
+	set := overlay.NewSet(ms)
+	for _, zoom := range []float64{7, 11} {
+		v := view.New(orb.Point{39, 35}, zoom, 1920, 1080, 1)
+		img := image.NewRGBA(image.Rect(0, 0, v.Width, v.Height))
+		d := overlay.NewDrawer()
+		items := cluster.Query(set.Points(), nil, v, cluster.DefaultOptions, nil)
+		b.Run(fmt.Sprintf("zoom %v", zoom), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := d.Draw(img, v, set, items, 0); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(items)), "items")
+		})
 	}
 }

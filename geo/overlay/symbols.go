@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"math"
 
+	"github.com/strikemap/strikemap/geo/cluster"
 	"github.com/strikemap/strikemap/geo/paint"
 )
 
@@ -36,6 +37,10 @@ func shapePath(p *paint.Path, s Shape, x, y, r float64) {
 		p.Circle(x, y, r, false)
 	}
 }
+
+// markerRadius is a single marker's radius in pixels at device scale 1, as hit-testing
+// knows it.
+const markerRadius = cluster.MarkerRadius
 
 // white and ink are the halo around symbols and the dark of text and highlights.
 var (

@@ -77,6 +77,11 @@ func Composite(dst *image.RGBA, at image.Point, mask *image.Alpha, c color.NRGBA
 			}
 			a := uint32(m) * ca / 0xff
 			d := drow[4*x : 4*x+4 : 4*x+4]
+			if a == 0xff {
+				// Inside an opaque shape, as most covered pixels of a filled area are.
+				d[0], d[1], d[2], d[3] = c.R, c.G, c.B, 0xff
+				continue
+			}
 			d[0] = over(d[0], c.R, a)
 			d[1] = over(d[1], c.G, a)
 			d[2] = over(d[2], c.B, a)

@@ -120,9 +120,30 @@ func (p *Path) Segment(ax, ay, bx, by, width float64, caps bool) {
 
 // Dashed adds a→b as dashes of length on separated by gaps of length off.
 func (p *Path) Dashed(ax, ay, bx, by, width, on, off float64) {
+	p.DashedAt(ax, ay, bx, by, width, on, off, 0)
+}
+
+// DashedAt is Dashed with the pattern already phase along at a, so that the dashes of a
+// polyline drawn segment by segment, or across tile edges, run on without a restart.
+func (p *Path) DashedAt(ax, ay, bx, by, width, on, off, phase float64) {
+	if !(on > 0) {
+		return
+	}
+	if !(off > 0) {
+		p.Segment(ax, ay, bx, by, width, false)
+		return
+	}
 	n := math.Hypot(bx-ax, by-ay)
-	for t := 0.0; t < n; t += on + off {
-		end := math.Min(n, t+on)
-		p.Segment(ax+(bx-ax)*t/n, ay+(by-ay)*t/n, ax+(bx-ax)*end/n, ay+(by-ay)*end/n, width, false)
+	period := on + off
+	// t is where a dash starts, the first one before a when the phase falls inside it.
+	t := -math.Mod(phase, period)
+	if t > 0 {
+		t -= period
+	}
+	for ; t < n; t += period {
+		start, end := math.Max(t, 0), math.Min(n, t+on)
+		if start < end {
+			p.Segment(ax+(bx-ax)*start/n, ay+(by-ay)*start/n, ax+(bx-ax)*end/n, ay+(by-ay)*end/n, width, false)
+		}
 	}
 }

@@ -8,7 +8,8 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"strings"
+
+	"github.com/strikemap/strikemap/geo/internal/varint"
 )
 
 // The table is stored column by column inside one gzip stream, because
@@ -59,13 +60,13 @@ func Encode(w io.Writer, places []Place) error {
 	b = binary.AppendUvarint(b, uint64(len(places)))
 	b = binary.AppendUvarint(b, uint64(len(feats)))
 	for _, f := range feats {
-		b = appendString(b, f)
+		b = varint.AppendString(b, f)
 	}
 	for _, p := range places {
-		b = appendString(b, p.Name)
+		b = varint.AppendString(b, p.Name)
 	}
 	for _, p := range places {
-		b = appendString(b, p.AltNames)
+		b = varint.AppendString(b, p.AltNames)
 	}
 	for _, p := range places {
 		b = binary.AppendVarint(b, int64(math.Round(p.Lat*coordUnit)))
@@ -77,7 +78,7 @@ func Encode(w io.Writer, places []Place) error {
 		b = append(b, p.Country...)
 	}
 	for _, p := range places {
-		b = appendString(b, p.Admin1)
+		b = varint.AppendString(b, p.Admin1)
 	}
 	for _, p := range places {
 		b = binary.AppendUvarint(b, uint64(max(p.Population, 0)))
@@ -96,11 +97,6 @@ func Encode(w io.Writer, places []Place) error {
 		return fmt.Errorf("encode places: %w", err)
 	}
 	return nil
-}
-
-func appendString(b []byte, s string) []byte {
-	b = binary.AppendUvarint(b, uint64(len(s)))
-	return append(b, s...)
 }
 
 // Decode reads a table written by Encode. Corrupt input gives an error
@@ -124,133 +120,52 @@ func Decode(gz []byte) ([]Place, error) {
 	if len(raw) > maxRaw {
 		return nil, fmt.Errorf("decode places: %w: larger than %d bytes", ErrCorrupt, maxRaw)
 	}
-	// One string conversion for the whole table: every name below is a
-	// substring of it, so decoding allocates no string per place.
-	d := &reader{s: string(raw)}
-	if !strings.HasPrefix(d.s, magic) {
+	if !bytes.HasPrefix(raw, []byte(magic)) {
 		return nil, fmt.Errorf("decode places: %w: bad magic", ErrCorrupt)
 	}
-	d.off = len(magic)
-	n := d.uvarint()
+	// One string conversion for the whole table: every name below is a
+	// substring of it, so decoding allocates no string per place.
+	d := varint.NewReader(string(raw), len(magic), ErrCorrupt)
 	// Every place takes at least 8 bytes, which bounds n before allocating.
-	if d.err == nil && n > uint64(len(d.s))/8 {
-		d.fail("place count %d too large", n)
-	}
-	feats := make([]string, d.count(d.uvarint()))
+	n := d.Count(8)
+	feats := make([]string, d.Count(1))
 	for i := range feats {
-		feats[i] = d.str()
+		feats[i] = d.Str()
 	}
-	ps := make([]Place, d.count(n))
+	ps := make([]Place, n)
 	for i := range ps {
-		ps[i].Name = d.str()
-	}
-	for i := range ps {
-		ps[i].AltNames = d.str()
+		ps[i].Name = d.Str()
 	}
 	for i := range ps {
-		ps[i].Lat = float64(d.varint()) / coordUnit
+		ps[i].AltNames = d.Str()
 	}
 	for i := range ps {
-		ps[i].Lon = float64(d.varint()) / coordUnit
+		ps[i].Lat = float64(d.Varint()) / coordUnit
 	}
 	for i := range ps {
-		ps[i].Country = d.fixed(2)
+		ps[i].Lon = float64(d.Varint()) / coordUnit
 	}
 	for i := range ps {
-		ps[i].Admin1 = d.str()
+		ps[i].Country = d.Fixed(2)
 	}
 	for i := range ps {
-		ps[i].Population = int(min(d.uvarint(), math.MaxInt32))
+		ps[i].Admin1 = d.Str()
 	}
 	for i := range ps {
-		f := d.uvarint()
-		if d.err == nil && f >= uint64(len(feats)) {
-			d.fail("feature index %d out of range", f)
+		ps[i].Population = int(min(d.Uvarint(), math.MaxInt32))
+	}
+	for i := range ps {
+		f := d.Uvarint()
+		if d.Err() == nil && f >= uint64(len(feats)) {
+			d.Fail("feature index %d out of range", f)
 		}
-		if d.err == nil {
+		if d.Err() == nil {
 			ps[i].Feature = feats[f]
 			ps[i].Capital = isSeat(feats[f])
 		}
 	}
-	if d.err == nil && d.off != len(d.s) {
-		d.fail("%d trailing bytes", len(d.s)-d.off)
-	}
-	if d.err != nil {
-		return nil, fmt.Errorf("decode places: %w", d.err)
+	if err := d.End(); err != nil {
+		return nil, fmt.Errorf("decode places: %w", err)
 	}
 	return ps, nil
-}
-
-// reader walks the decompressed table; after the first error every
-// read returns a zero value, so callers check err once at the end.
-type reader struct {
-	s   string
-	off int
-	err error
-}
-
-func (d *reader) fail(format string, args ...any) {
-	if d.err == nil {
-		d.err = fmt.Errorf("%w: at byte %d: %s", ErrCorrupt, d.off, fmt.Sprintf(format, args...))
-	}
-}
-
-func (d *reader) uvarint() uint64 {
-	if d.err != nil {
-		return 0
-	}
-	// binary.Uvarint wants a []byte; reading the string directly avoids
-	// a conversion per value.
-	var v uint64
-	for i := 0; i < binary.MaxVarintLen64 && d.off+i < len(d.s); i++ {
-		c := d.s[d.off+i]
-		if i == binary.MaxVarintLen64-1 && c > 1 {
-			break
-		}
-		v |= uint64(c&0x7f) << (7 * i)
-		if c < 0x80 {
-			d.off += i + 1
-			return v
-		}
-	}
-	d.fail("bad uvarint")
-	return 0
-}
-
-func (d *reader) varint() int64 {
-	u := d.uvarint()
-	return int64(u>>1) ^ -int64(u&1)
-}
-
-// count turns a decoded length into a slice size, zero after an error.
-func (d *reader) count(n uint64) int {
-	if d.err != nil {
-		return 0
-	}
-	if n > uint64(len(d.s)) {
-		d.fail("count %d exceeds input", n)
-		return 0
-	}
-	return int(n)
-}
-
-func (d *reader) fixed(n int) string {
-	if d.err != nil {
-		return ""
-	}
-	if n > len(d.s)-d.off {
-		d.fail("truncated")
-		return ""
-	}
-	s := d.s[d.off : d.off+n]
-	d.off += n
-	return s
-}
-
-func (d *reader) str() string {
-	n := d.uvarint()
-	if d.err == nil && n > uint64(len(d.s)-d.off) {
-		d.fail("string length %d exceeds input", n)
-	}
-	return d.fixed(int(min(n, uint64(len(d.s)))))
 }

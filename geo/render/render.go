@@ -9,6 +9,7 @@ import (
 	"image/color"
 	"image/draw"
 
+	"github.com/strikemap/strikemap/geo/cluster"
 	"github.com/strikemap/strikemap/geo/overlay"
 	"github.com/strikemap/strikemap/geo/view"
 )
@@ -18,23 +19,32 @@ type Base interface {
 	Draw(dst draw.Image, v view.Viewport) error
 }
 
+// Events are the events a map shows: their positions, which of them the filter
+// selects, and how each is drawn. Row r of Points is Marker(r) and bit r of Selection.
+type Events interface {
+	Points() *cluster.Points
+	Selection() []uint64 // nil: every row
+	Marker(row int) overlay.Marker
+}
+
 // Map is everything one rendering shows.
 type Map struct {
 	View        view.Viewport
 	Base        Base
-	Attribution string // credit for the basemap's data, drawn in the bottom-right corner
-	Markers     []overlay.Marker
-	Selected    int64   // id of the highlighted event, 0 for none
-	Legend      *Legend // nil for no legend
-	Cluster     overlay.Options
+	Attribution string          // credit for the basemap's data, drawn in the bottom-right corner
+	Events      Events          // nil for none
+	Selected    int64           // id of the highlighted event, 0 for none
+	Legend      *Legend         // nil for no legend
+	Cluster     cluster.Options // the zero Options mean cluster.DefaultOptions
 }
 
-// Renderer draws maps, keeping its symbols, fonts and scratch memory between frames so
-// that an interactive view allocates little per frame. One per goroutine.
+// Renderer draws maps, keeping its symbols, fonts and scratch memory (the clustered
+// items among them) between frames, so that once warm a frame allocates nothing that
+// grows with the number of events. One per goroutine.
 type Renderer struct {
 	drawer    *overlay.Drawer
 	furniture map[float64]*furniture // by device scale
-	items     []overlay.Item
+	items     []cluster.Item
 }
 
 // NewRenderer returns a Renderer with nothing cached yet.
@@ -49,23 +59,15 @@ func Render(m *Map) (*image.RGBA, error) {
 	return img, NewRenderer().Draw(img, m)
 }
 
-// Draw draws m into dst, which must be the viewport's size, and returns the clustered
-// items it drew so that the caller can hit-test them.
+// Draw draws m into dst, which must be the viewport's size, keeping the clustered items
+// it drew for Items.
 func (r *Renderer) Draw(dst *image.RGBA, m *Map) error {
 	v := m.View.Clamp()
-	draw.Draw(dst, dst.Rect, image.NewUniform(color.NRGBA{0xe8, 0xe8, 0xe4, 0xff}), image.Point{}, draw.Src)
+	draw.Draw(dst, dst.Rect, background, image.Point{}, draw.Src)
 	if m.Base != nil {
 		if err := m.Base.Draw(dst, v); err != nil {
 			return fmt.Errorf("basemap: %w", err)
 		}
-	}
-	o := m.Cluster
-	if o.CellPx == 0 {
-		o = overlay.DefaultOptions
-	}
-	r.items = overlay.Cluster(m.Markers, v, o)
-	if err := r.drawer.Draw(dst, v, m.Markers, r.items, m.Selected); err != nil {
-		return fmt.Errorf("events: %w", err)
 	}
 	f := r.furniture[v.Scale]
 	if f == nil {
@@ -75,6 +77,19 @@ func (r *Renderer) Draw(dst *image.RGBA, m *Map) error {
 		}
 		r.furniture[v.Scale] = f
 	}
+	// The graticule goes under the events, so that it never hides one.
+	f.graticule(dst, v)
+	r.items = r.items[:0]
+	if m.Events != nil {
+		o := m.Cluster
+		if o == (cluster.Options{}) {
+			o = cluster.DefaultOptions
+		}
+		r.items = cluster.Query(m.Events.Points(), m.Events.Selection(), v, o, r.items)
+		if err := r.drawer.Draw(dst, v, m.Events, r.items, m.Selected); err != nil {
+			return fmt.Errorf("events: %w", err)
+		}
+	}
 	f.scaleBar(dst, v)
 	f.attribution(dst, m.Attribution)
 	if m.Legend != nil {
@@ -83,5 +98,9 @@ func (r *Renderer) Draw(dst *image.RGBA, m *Map) error {
 	return nil
 }
 
-// Items returns the markers and clusters of the last Draw, for hit-testing.
-func (r *Renderer) Items() []overlay.Item { return r.items }
+// Items returns the markers and clusters of the last Draw, for hit-testing with
+// cluster.Hit. The slice is reused by the next Draw.
+func (r *Renderer) Items() []cluster.Item { return r.items }
+
+// background is the colour under everything, where the basemap draws nothing.
+var background = image.NewUniform(color.NRGBA{0xe8, 0xe8, 0xe4, 0xff})

@@ -12,6 +12,9 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strings"
+
+	"github.com/strikemap/strikemap/geo/internal/varint"
 )
 
 // Layout after gunzip: magic; the grid transform as four float64 bits;
@@ -58,7 +61,7 @@ func (f *File) LonLat(p Point) (lon, lat float64) {
 func Encode(w io.Writer, f *File) error {
 	b := []byte(magic)
 	for _, v := range [4]float64{f.Scale[0], f.Scale[1], f.Translate[0], f.Translate[1]} {
-		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(v))
+		b = varint.AppendFloat(b, v)
 	}
 	var last Point
 	for _, lines := range [][][]Point{f.Land, f.Borders} {
@@ -74,11 +77,10 @@ func Encode(w io.Writer, f *File) error {
 	}
 	b = binary.AppendUvarint(b, uint64(len(f.Labels)))
 	for _, l := range f.Labels {
-		b = binary.AppendUvarint(b, uint64(len(l.Name)))
-		b = append(b, l.Name...)
+		b = varint.AppendString(b, l.Name)
 		b = binary.AppendVarint(b, int64(l.At.X))
 		b = binary.AppendVarint(b, int64(l.At.Y))
-		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(l.Area))
+		b = varint.AppendFloat(b, l.Area)
 	}
 	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
 	if err == nil {
@@ -107,108 +109,45 @@ func Decode(gz []byte) (*File, error) {
 	if len(raw) > maxRaw || !bytes.HasPrefix(raw, []byte(magic)) {
 		return nil, fmt.Errorf("decode shapes: %w: bad header", ErrCorrupt)
 	}
-	d := &reader{b: raw, off: len(magic)}
+	d := varint.NewReader(string(raw), len(magic), ErrCorrupt)
 	f := &File{}
 	for _, v := range []*float64{&f.Scale[0], &f.Scale[1], &f.Translate[0], &f.Translate[1]} {
-		*v = d.float()
+		*v = d.Float()
 	}
 	var last Point
 	for _, lines := range []*[][]Point{&f.Land, &f.Borders} {
-		*lines = make([][]Point, d.count(1))
+		*lines = make([][]Point, d.Count(1))
 		for i := range *lines {
-			l := make([]Point, d.count(2))
+			l := make([]Point, d.Count(2))
 			for j := range l {
-				last.X = d.coord(last.X)
-				last.Y = d.coord(last.Y)
+				last.X = coord(d, last.X)
+				last.Y = coord(d, last.Y)
 				l[j] = last
 			}
 			(*lines)[i] = l
 		}
 	}
-	f.Labels = make([]Label, d.count(11))
+	f.Labels = make([]Label, d.Count(11))
 	for i := range f.Labels {
-		n := d.count(1)
-		if d.err == nil {
-			f.Labels[i].Name = string(d.b[d.off : d.off+n])
-			d.off += n
-		}
-		f.Labels[i].At = Point{d.coord(0), d.coord(0)}
-		f.Labels[i].Area = d.float()
+		// A copy, so the names do not keep the whole decoded file alive.
+		f.Labels[i].Name = strings.Clone(d.Str())
+		f.Labels[i].At = Point{coord(d, 0), coord(d, 0)}
+		f.Labels[i].Area = d.Float()
 	}
-	if d.err == nil && d.off != len(d.b) {
-		d.fail("%d trailing bytes", len(d.b)-d.off)
-	}
-	if d.err != nil {
-		return nil, fmt.Errorf("decode shapes: %w", d.err)
+	if err := d.End(); err != nil {
+		return nil, fmt.Errorf("decode shapes: %w", err)
 	}
 	return f, nil
 }
 
-// reader walks the decompressed bytes; after the first error every read
-// returns zero, so Decode checks err once at the end.
-type reader struct {
-	b   []byte
-	off int
-	err error
-}
-
-func (d *reader) fail(format string, args ...any) {
-	if d.err == nil {
-		d.err = fmt.Errorf("%w: at byte %d: %s", ErrCorrupt, d.off, fmt.Sprintf(format, args...))
-	}
-}
-
-func (d *reader) uvarint() uint64 {
-	if d.err != nil {
-		return 0
-	}
-	v, n := binary.Uvarint(d.b[d.off:])
-	if n <= 0 {
-		d.fail("bad varint")
-		return 0
-	}
-	d.off += n
-	return v
-}
-
-// count reads a length and checks that at least min bytes per item
-// remain, so a corrupt length cannot cause a huge allocation.
-func (d *reader) count(min int) int {
-	n := d.uvarint()
-	if d.err == nil && n > uint64((len(d.b)-d.off)/min) {
-		d.fail("count %d exceeds input", n)
-	}
-	if d.err != nil {
-		return 0
-	}
-	return int(n)
-}
-
 // coord reads a delta from prev and checks it stays within int32.
-func (d *reader) coord(prev int32) int32 {
-	u := d.uvarint()
-	v := int64(prev) + (int64(u>>1) ^ -int64(u&1))
-	if d.err == nil && (v < math.MinInt32 || v > math.MaxInt32) {
-		d.fail("coordinate out of range")
+func coord(d *varint.Reader, prev int32) int32 {
+	v := int64(prev) + d.Varint()
+	if d.Err() == nil && (v < math.MinInt32 || v > math.MaxInt32) {
+		d.Fail("coordinate out of range")
 	}
-	if d.err != nil {
+	if d.Err() != nil {
 		return 0
 	}
 	return int32(v)
-}
-
-func (d *reader) float() float64 {
-	if d.err == nil && len(d.b)-d.off < 8 {
-		d.fail("truncated")
-	}
-	if d.err != nil {
-		return 0
-	}
-	v := math.Float64frombits(binary.LittleEndian.Uint64(d.b[d.off:]))
-	d.off += 8
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		d.fail("non-finite number")
-		return 0
-	}
-	return v
 }

@@ -1,0 +1,103 @@
+package data
+
+import (
+	"cmp"
+	"math"
+	"slices"
+
+	"github.com/strikemap/strikemap/geo/overlay"
+)
+
+// mergeInterned gathers the distinct values the parts' interners saw into names, most
+// frequent first and those that last says so at the end, and returns for each part the
+// table from its own codes to the codes into names.
+func mergeInterned(parts []*part, in func(*part) *interner, last func(string) bool, names *[]string) ([][]uint16, error) {
+	counts := map[string]int{}
+	for _, p := range parts {
+		for c, name := range in(p).names {
+			counts[name] += in(p).counts[c]
+		}
+	}
+	if len(counts) > math.MaxUint16+1 {
+		return nil, errTooMany
+	}
+	*names = make([]string, 0, len(counts))
+	for name := range counts {
+		*names = append(*names, name)
+	}
+	slices.SortFunc(*names, func(a, b string) int {
+		return cmp.Or(boolOrder(last(a), last(b)), cmp.Compare(counts[b], counts[a]), cmp.Compare(a, b))
+	})
+	global := make(map[string]uint16, len(*names))
+	for c, name := range *names {
+		global[name] = uint16(c)
+	}
+	tables := make([][]uint16, len(parts))
+	for k, p := range parts {
+		tables[k] = make([]uint16, len(in(p).names))
+		for c, name := range in(p).names {
+			tables[k][c] = global[name]
+		}
+	}
+	return tables, nil
+}
+
+// boolOrder puts false before true.
+func boolOrder(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}
+
+// finish sets what follows from the sorted columns: the dates' span, the target types'
+// shapes and the table from ids to rows. parts hold the rows in id order and perm[r] is
+// the place in that order of row r.
+func (ix *Index) finish(parts []*part, perm []int32) {
+	n := ix.Len()
+	for r := range n {
+		if ix.MinDate == 0 || ix.Start[r] < ix.MinDate {
+			ix.MinDate = ix.Start[r]
+		}
+		ix.MaxDate = max(ix.MaxDate, ix.End[r])
+	}
+	ix.targetShapes = make([]overlay.Shape, len(ix.Targets))
+	for i, t := range ix.Targets {
+		ix.targetShapes[i] = overlay.ShapeFor(t)
+	}
+	if n == 0 {
+		return
+	}
+	first, last := int64(math.MaxInt64), int64(math.MinInt64)
+	for _, p := range parts {
+		if len(p.rows) > 0 {
+			first, last = min(first, p.rows[0].id), max(last, p.rows[len(p.rows)-1].id)
+		}
+	}
+	// A table indexed by id is the quickest lookup, and the smallest while few ids are
+	// missing, as in a database where events are added and seldom deleted.
+	if d := uint64(last - first); d < uint64(2*n+1024) {
+		ix.firstID = first
+		ix.rowOf = make([]int32, d+1)
+		for i := range ix.rowOf {
+			ix.rowOf[i] = -1
+		}
+		for r, id := range ix.ID {
+			ix.rowOf[id-first] = int32(r)
+		}
+		return
+	}
+	ix.sortedIDs = make([]int64, 0, n)
+	for _, p := range parts {
+		for i := range p.rows {
+			ix.sortedIDs = append(ix.sortedIDs, p.rows[i].id)
+		}
+	}
+	ix.idRows = make([]int32, n)
+	for r, g := range perm {
+		ix.idRows[g] = int32(r)
+	}
+}

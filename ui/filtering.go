@@ -1,0 +1,84 @@
+package ui
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/strikemap/strikemap/data"
+)
+
+// applyFilter evaluates f off the UI goroutine and then updates the map, the counts,
+// the timeline and the list together. A newer change overtakes an older one still
+// running: only the latest result is shown.
+func (w *Window) applyFilter(f data.Filter) {
+	s := w.s
+	if s == nil {
+		return
+	}
+	w.gen++
+	gen, order := w.gen, w.order
+	go func() {
+		o, err := s.evaluate(context.Background(), f, order)
+		fyne.Do(func() {
+			if gen != w.gen || s != w.s {
+				return
+			}
+			if err != nil {
+				w.ShowError(err)
+				return
+			}
+			w.showOutcome(o)
+		})
+	}()
+}
+
+// refilter evaluates the current filter again, e.g. after the list's order changed.
+func (w *Window) refilter() { w.applyFilter(w.filters.Filter()) }
+
+// setDates is the timeline's drag: the date window changes, the rest of the filter stays.
+func (w *Window) setDates(from, to data.Date) {
+	w.filters.SetDates(from, to)
+	w.refilter()
+}
+
+// showOutcome puts one filter change's results on screen.
+func (w *Window) showOutcome(o *outcome) {
+	s := w.s
+	s.sel, s.matched = o.sel, o.matched
+	if o.matched == s.ix.Len() {
+		s.sel = nil // nothing filtered out: the map need not test each row
+	}
+	w.mapView.SetEvents(s, w.legendFor(s))
+	fc := o.facets
+	w.filters.SetCounts(fc.Actors, fc.Targets, fc.Statuses, fc.Precisions)
+	w.filters.SetTotals(o.matched, s.ix.Len())
+	w.timeline.SetData(o.bins.Start, unitName(o.bins.Unit), o.timeline)
+	w.timeline.SetRange(o.filter.From, o.filter.To)
+	w.list.SetRows(o.rows)
+	counts := w.countText(s)
+	if s.ix.Invalid > 0 {
+		counts += " · " + thousands(s.ix.Invalid) + " invalid left out (strikedb check names them)"
+	}
+	w.status.setCounts(counts)
+	if w.selected >= 0 {
+		if s.selected(int(w.selected)) {
+			w.list.Reveal(w.selected)
+		} else {
+			w.selectRow(-1, false)
+		}
+	}
+}
+
+// unitName is the timeline's name for a unit of bins.
+func unitName(u data.BinUnit) string {
+	switch u {
+	case data.Weeks:
+		return unitWeek
+	case data.Months:
+		return unitMonth
+	case data.Years:
+		return unitYear
+	}
+	return unitDay
+}

@@ -1,0 +1,134 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/strikemap/strikemap/data"
+	"github.com/strikemap/strikemap/geo/overlay"
+	"github.com/strikemap/strikemap/geo/render"
+)
+
+// progressEvery is how often the status bar's progress bar moves while loading.
+const progressEvery = 100 * time.Millisecond
+
+// Open reads the database at path, read-only, in the background, with progress in the
+// status bar; the window stays usable meanwhile. A file that cannot be read is reported
+// in a dialog and the window keeps what it showed. done, if not nil, is called on the
+// UI goroutine when it is over.
+func (w *Window) Open(path string, done func(error)) {
+	if w.opening != nil {
+		w.opening()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	w.opening = cancel
+	name := filepath.Base(path)
+	w.status.setProgress(0, 1, "Opening "+name+" …")
+	go func() {
+		var last time.Time
+		progress := func(n, total int) {
+			if now := time.Now(); now.Sub(last) >= progressEvery {
+				last = now
+				fyne.Do(func() {
+					w.status.setProgress(n, total, fmt.Sprintf("Reading %s: %s of %s events", name, thousands(n), thousands(total)))
+				})
+			}
+		}
+		s, err := openSession(ctx, path, progress)
+		fyne.Do(func() {
+			if errors.Is(err, context.Canceled) {
+				return
+			}
+			w.opening = nil
+			w.status.setProgress(-1, 0, "")
+			if err != nil {
+				w.ShowError(fmt.Errorf("could not open %s: %w", name, err))
+			} else {
+				w.show(s)
+			}
+			if done != nil {
+				done(err)
+			}
+		})
+	}()
+}
+
+// show makes s the window's database, replacing the one shown.
+func (w *Window) show(s *session) {
+	old := w.s
+	w.s = s
+	old.close()
+	w.selectRow(-1, false)
+	w.win.SetTitle("Strikemap — " + filepath.Base(s.path) + " (read-only)")
+	ix := s.ix
+	all := ix.Facets(&data.Filter{}, nil)
+	w.filters.SetChoices(choices(ix.Actors, all.Actors), choices(ix.Targets, all.Targets))
+	w.mapView.SetEvents(s, w.legendFor(s))
+	if !w.restoreView(s.path) {
+		w.zoomToAll()
+	}
+	if !isSample(s.path) {
+		w.addRecent(s.path)
+		w.app.Preferences().SetString(PrefLastDatabase, s.path)
+	}
+	w.filters.Reset()
+	w.applyFilter(data.Filter{})
+}
+
+// zoomToAll fits the map to every event of the database.
+func (w *Window) zoomToAll() {
+	if w.s == nil || w.s.ix.Len() == 0 {
+		return
+	}
+	w.mapView.Fit(w.s.bound(), 10)
+}
+
+// legendFor builds the map's legend for s: the actors with a colour of their own and
+// the shapes of the target types in it; nil when the legend is switched off.
+func (w *Window) legendFor(s *session) *render.Legend {
+	if !w.legend || s == nil {
+		return nil
+	}
+	l := &render.Legend{Title: w.countText(s)}
+	seen := map[overlay.Shape]bool{}
+	for i, a := range s.ix.Actors {
+		if i < len(overlay.Palette) && a != "Unknown" && a != "" {
+			l.Actors = append(l.Actors, a)
+		} else {
+			l.Other = true
+		}
+	}
+	for _, t := range s.ix.Targets {
+		if sh := overlay.ShapeFor(t); !seen[sh] {
+			seen[sh] = true
+			l.Shapes = append(l.Shapes, sh)
+		}
+	}
+	return l
+}
+
+// countText is "312 of 40,000 events".
+func (w *Window) countText(s *session) string {
+	return thousands(s.matched) + " of " + thousands(s.ix.Len()) + " events"
+}
+
+func choices(names []string, counts []int) []Choice {
+	cs := make([]Choice, len(names))
+	for i, n := range names {
+		cs[i] = Choice{Name: n, Count: counts[i]}
+	}
+	return cs
+}
+
+// isSample reports whether path is the bundled sample written to the user's cache,
+// which is not remembered: a newer build writes its own.
+func isSample(path string) bool {
+	dir, err := os.UserCacheDir()
+	return err == nil && filepath.Dir(path) == filepath.Join(dir, "strikemap")
+}

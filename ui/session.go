@@ -1,0 +1,107 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"math/bits"
+
+	"github.com/paulmach/orb"
+
+	"github.com/strikemap/strikemap/data"
+	"github.com/strikemap/strikemap/geo/cluster"
+	"github.com/strikemap/strikemap/geo/overlay"
+)
+
+// session is one open database: its in-memory index and the selection the current
+// filter makes of it. The map draws from it (it is the renderer's Events); filter
+// results are computed off the UI goroutine into fresh values and swapped in on it.
+type session struct {
+	path string
+	db   *data.DB
+	ix   *data.Index
+
+	sel     []uint64 // the filtered rows; read by the map while drawing
+	matched int
+	orders  orders // the list's sort orders, made when first asked for
+}
+
+// openSession opens the database at path read-only and loads its index, reporting
+// progress as it reads; it runs off the UI goroutine.
+func openSession(ctx context.Context, path string, progress func(done, total int)) (*session, error) {
+	db, err := data.Open(ctx, path, data.ReadOnly)
+	if err != nil {
+		return nil, err
+	}
+	ix, err := db.LoadIndex(ctx, progress)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return &session{path: path, db: db, ix: ix, matched: ix.Len()}, nil
+}
+
+// close releases the database.
+func (s *session) close() {
+	if s != nil && s.db != nil {
+		s.db.Close()
+	}
+}
+
+// Points returns the events' positions, for the map.
+func (s *session) Points() *cluster.Points { return &s.ix.Points }
+
+// Selection returns the filtered rows as a bitset, nil when none are filtered out.
+func (s *session) Selection() []uint64 { return s.sel }
+
+// Marker returns how the map draws the event of row.
+func (s *session) Marker(row int) overlay.Marker { return s.ix.Marker(row) }
+
+// selected reports whether row passes the current filter.
+func (s *session) selected(row int) bool {
+	return s.sel == nil || s.sel[row/64]&(1<<(row%64)) != 0
+}
+
+// timelineBins is the most bars the timeline shows: days, weeks or months, whichever fits.
+const timelineBins = 240
+
+// outcome is what one filter change computes, off the UI goroutine.
+type outcome struct {
+	filter   data.Filter
+	sel      []uint64
+	matched  int
+	facets   data.Facets
+	bins     data.Bins
+	timeline []int
+	rows     []int32 // selected rows in the list's order
+}
+
+// evaluate applies f: the text search first (SQLite FTS5), then the index.
+func (s *session) evaluate(ctx context.Context, f data.Filter, order listOrder) (*outcome, error) {
+	var text []int64
+	if f.Query != "" {
+		var err error
+		if text, err = s.db.Search(ctx, f.Query); err != nil {
+			return nil, fmt.Errorf("search %q: %w", f.Query, err)
+		}
+	}
+	o := &outcome{filter: f}
+	o.sel = s.ix.Select(&f, text, nil)
+	for _, w := range o.sel {
+		o.matched += bits.OnesCount64(w)
+	}
+	o.facets = s.ix.Facets(&f, text)
+	o.bins = data.BinsFor(s.ix.MinDate, s.ix.MaxDate, timelineBins)
+	o.timeline = s.ix.Timeline(&f, text, o.bins)
+	o.rows = order.rows(s, o.sel)
+	return o, ctx.Err()
+}
+
+// bound is the box around every event of the database.
+func (s *session) bound() orb.Bound {
+	ix := s.ix
+	b := orb.Bound{Min: orb.Point{180, 90}, Max: orb.Point{-180, -90}}
+	for i := range ix.Lon {
+		b = b.Extend(orb.Point{ix.Lon[i], ix.Lat[i]})
+	}
+	return b
+}
