@@ -24,7 +24,9 @@ type Index struct {
 	Prec             []uint8   // into GeoPrecisions
 	Killed           []int32   // killed_max, else killed_min; -1 when unknown
 	OriginX, OriginY []float32 // world coordinates of the launch point; NaN for none
+	Place            []uint32  // into Places
 	Actors, Targets  []string  // the values seen, most frequent first; "Unknown" and "" last
+	Places           []string  // the place names seen, most frequent first
 	Invalid          int       // rows left out: unreadable, or breaking the model's rules
 	MinDate, MaxDate Date      // the first Start and the last End; zero when empty
 	rowOf            []int32   // row of id-firstID, -1 for none, when ids are dense enough

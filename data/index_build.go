@@ -11,14 +11,14 @@ import (
 // mergeInterned gathers the distinct values the parts' interners saw into names, most
 // frequent first and those that last says so at the end, and returns for each part the
 // table from its own codes to the codes into names.
-func mergeInterned(parts []*part, in func(*part) *interner, last func(string) bool, names *[]string) ([][]uint16, error) {
+func mergeInterned[C uint16 | uint32](parts []*part, in func(*part) *interner[C], last func(string) bool, names *[]string) ([][]C, error) {
 	counts := map[string]int{}
 	for _, p := range parts {
 		for c, name := range in(p).names {
 			counts[name] += in(p).counts[c]
 		}
 	}
-	if len(counts) > math.MaxUint16+1 {
+	if uint64(len(counts)) > uint64(^C(0))+1 {
 		return nil, errTooMany
 	}
 	*names = make([]string, 0, len(counts))
@@ -28,13 +28,13 @@ func mergeInterned(parts []*part, in func(*part) *interner, last func(string) bo
 	slices.SortFunc(*names, func(a, b string) int {
 		return cmp.Or(boolOrder(last(a), last(b)), cmp.Compare(counts[b], counts[a]), cmp.Compare(a, b))
 	})
-	global := make(map[string]uint16, len(*names))
+	global := make(map[string]C, len(*names))
 	for c, name := range *names {
-		global[name] = uint16(c)
+		global[name] = C(c)
 	}
-	tables := make([][]uint16, len(parts))
+	tables := make([][]C, len(parts))
 	for k, p := range parts {
-		tables[k] = make([]uint16, len(in(p).names))
+		tables[k] = make([]C, len(in(p).names))
 		for c, name := range in(p).names {
 			tables[k][c] = global[name]
 		}

@@ -93,7 +93,7 @@ func scanIDs(ctx context.Context, path string, lo, hi int64, rows int, rep *repo
 		}
 		if !more {
 			rep.add(n - 1)
-			if p.actors.overflow || p.targets.overflow {
+			if p.actors.overflow || p.targets.overflow || p.places.overflow {
 				return nil, errTooMany
 			}
 			p.project()
@@ -143,14 +143,19 @@ func (r *reporter) finish() {
 // actor and target codes in the order of their frequency across all parts.
 func buildIndex(parts []*part) (*Index, error) {
 	ix := &Index{}
-	actorCodes, err := mergeInterned(parts, func(p *part) *interner { return &p.actors }, isNoActor, &ix.Actors)
+	actorCodes, err := mergeInterned(parts, func(p *part) *interner[uint16] { return &p.actors }, isNoActor, &ix.Actors)
 	if err != nil {
 		return nil, fmt.Errorf("actors: %w", err)
 	}
-	targetCodes, err := mergeInterned(parts, func(p *part) *interner { return &p.targets },
+	targetCodes, err := mergeInterned(parts, func(p *part) *interner[uint16] { return &p.targets },
 		func(t string) bool { return t == "" }, &ix.Targets)
 	if err != nil {
 		return nil, fmt.Errorf("target types: %w", err)
+	}
+	placeCodes, err := mergeInterned(parts, func(p *part) *interner[uint32] { return &p.places },
+		func(string) bool { return false }, &ix.Places)
+	if err != nil {
+		return nil, fmt.Errorf("places: %w", err)
 	}
 	offsets := make([]int, len(parts)+1)
 	var x, y []float64
@@ -175,6 +180,7 @@ func buildIndex(parts []*part) (*Index, error) {
 			ix.ID[r], ix.Lon[r], ix.Lat[r] = e.id, e.lon, e.lat
 			ix.Start[r], ix.End[r], ix.Killed[r] = e.start, e.end, e.killed
 			ix.Actor[r], ix.Target[r] = actorCodes[k][e.actor], targetCodes[k][e.target]
+			ix.Place[r] = placeCodes[k][e.place]
 			ix.Status[r], ix.Prec[r] = e.status, e.prec
 			ix.OriginX[r], ix.OriginY[r] = e.originX, e.originY
 		}
@@ -205,10 +211,11 @@ func inParallel(n int, fn func(lo, hi int)) {
 func (ix *Index) allocate(n int) {
 	ix.ID, ix.Lon, ix.Lat = make([]int64, n), make([]float64, n), make([]float64, n)
 	ix.Start, ix.End, ix.Killed = make([]Date, n), make([]Date, n), make([]int32, n)
-	ix.Actor, ix.Target = make([]uint16, n), make([]uint16, n)
+	ix.Actor, ix.Target, ix.Place = make([]uint16, n), make([]uint16, n), make([]uint32, n)
 	ix.Status, ix.Prec = make([]uint8, n), make([]uint8, n)
 	ix.OriginX, ix.OriginY = make([]float32, n), make([]float32, n)
 }
 
-// errTooMany means a column has more distinct values than an Index can give codes to.
-var errTooMany = errors.New("more than 65536 distinct values")
+// errTooMany means a column has more distinct values than an Index can give codes to:
+// 65,536 actors or target types, or 2^32 places.
+var errTooMany = errors.New("too many distinct values")

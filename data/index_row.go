@@ -11,14 +11,15 @@ import (
 // indexQuery reads what the index holds of the events of a range of ids, in readRow's
 // column order.
 const indexQuery = `SELECT id, date_start, date_end, date_precision, lat, lon, geo_precision,
-	actor, target_type, status, killed_min, killed_max, origin_lat, origin_lon
+	actor, target_type, status, killed_min, killed_max, origin_lat, origin_lon, place
 	FROM events WHERE id BETWEEN ? AND ? ORDER BY id`
 
 // part is the events of one range of ids, read by one goroutine, in id order.
 type part struct {
 	rows            []indexRow
-	x, y            []float64 // world coordinates of rows
-	actors, targets interner  // the codes of rows' actor and target, this part's own
+	x, y            []float64        // world coordinates of rows
+	actors, targets interner[uint16] // the codes of rows' actor and target, this part's own
+	places          interner[uint32] // and of their place names, which are many more
 	invalid         int
 }
 
@@ -32,6 +33,7 @@ type indexRow struct {
 	originX, originY float32
 	actor, target    uint16
 	status, prec     uint8
+	place            uint32
 }
 
 // readRow appends the current row of s to p, or counts it invalid when a value is
@@ -66,6 +68,9 @@ func (p *part) readRow(s *scanStmt) {
 	}
 	if ok {
 		row.target, ok = p.targets.code(s, 8)
+	}
+	if ok {
+		row.place, ok = p.places.code(s, 14)
 	}
 	if !ok {
 		p.invalid++
@@ -133,9 +138,9 @@ func (s *scanStmt) killed(lo, hi int) (int32, bool) {
 	return n, true
 }
 
-// interner gives each distinct text of a column a small code, counting its uses.
-type interner struct {
-	codes    map[string]uint16
+// interner gives each distinct text of a column a small code of type C, counting its uses.
+type interner[C uint16 | uint32] struct {
+	codes    map[string]C
 	names    []string
 	counts   []int
 	overflow bool // more distinct values came than there are codes
@@ -143,7 +148,7 @@ type interner struct {
 
 // code returns the code of column i of s, a text or NULL (""); a number fails, and so
 // does a value past the last code, setting overflow.
-func (in *interner) code(s *scanStmt, i int) (uint16, bool) {
+func (in *interner[C]) code(s *scanStmt, i int) (C, bool) {
 	var b []byte
 	switch s.kind(i) {
 	case sqlite3.SQLITE_TEXT, sqlite3.SQLITE_BLOB:
@@ -156,14 +161,14 @@ func (in *interner) code(s *scanStmt, i int) (uint16, bool) {
 		in.counts[c]++
 		return c, true
 	}
-	if len(in.names) > math.MaxUint16 {
+	c := C(len(in.names))
+	if int(c) != len(in.names) {
 		in.overflow = true
 		return 0, false
 	}
 	if in.codes == nil {
-		in.codes = map[string]uint16{}
+		in.codes = map[string]C{}
 	}
-	c := uint16(len(in.names))
 	in.codes[string(b)] = c
 	in.names = append(in.names, string(b))
 	in.counts = append(in.counts, 1)

@@ -62,7 +62,8 @@ func TestLoadIndexOfTheSample(t *testing.T) {
 			t.Errorf("event %d: origin %v, want %v", e.ID, got.Origin, e.Origin)
 		}
 		if ix.Start[r] != e.DateStart || ix.End[r] != e.LastDate() || data.Statuses[ix.Status[r]] != e.Status ||
-			data.GeoPrecisions[ix.Prec[r]] != e.GeoPrecision || ix.Targets[ix.Target[r]] != e.TargetType {
+			data.GeoPrecisions[ix.Prec[r]] != e.GeoPrecision || ix.Targets[ix.Target[r]] != e.TargetType ||
+			ix.Places[ix.Place[r]] != e.Place {
 			t.Errorf("event %d: row %d does not hold it", e.ID, r)
 		}
 		killed := int32(-1)

@@ -2,6 +2,9 @@ package ui
 
 import (
 	"context"
+	"errors"
+	"log"
+	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -18,10 +21,20 @@ func (w *Window) applyFilter(f data.Filter) {
 	}
 	w.gen++
 	gen, order := w.gen, w.order
+	if w.cancelFilter != nil {
+		w.cancelFilter() // a search still running for an older filter stops
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	w.cancelFilter = cancel
 	go func() {
-		o, err := s.evaluate(context.Background(), f, order)
+		defer cancel()
+		start := time.Now()
+		o, err := s.evaluate(ctx, f, order)
+		if traceFrames && err == nil {
+			log.Printf("filter: %.1f ms, %d matched", float64(time.Since(start).Microseconds())/1000, o.matched)
+		}
 		fyne.Do(func() {
-			if gen != w.gen || s != w.s {
+			if gen != w.gen || s != w.s || errors.Is(err, context.Canceled) {
 				return
 			}
 			if err != nil {
@@ -45,7 +58,7 @@ func (w *Window) setDates(from, to data.Date) {
 // showOutcome puts one filter change's results on screen.
 func (w *Window) showOutcome(o *outcome) {
 	s := w.s
-	s.sel, s.matched = o.sel, o.matched
+	s.sel, s.matched, s.legend = o.sel, o.matched, o.legend
 	if o.matched == s.ix.Len() {
 		s.sel = nil // nothing filtered out: the map need not test each row
 	}

@@ -67,7 +67,8 @@ func NewFilterPanel(onChange func(data.Filter)) *FilterPanel {
 	p.newSearch()
 
 	p.totals = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	p.reset = widget.NewButtonWithIcon("Reset filters", theme.ContentUndoIcon(), p.Reset)
+	p.totals.Truncation = fyne.TextTruncateEllipsis
+	p.reset = widget.NewButtonWithIcon("Reset", theme.ContentUndoIcon(), p.Reset)
 	p.reset.Importance = widget.LowImportance
 	p.reset.Disable()
 

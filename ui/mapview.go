@@ -3,6 +3,7 @@ package ui
 import (
 	"image"
 	"log"
+	"os"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -48,6 +49,9 @@ type MapView struct {
 	fitted   *fit // the last Fit, until the user moves the map
 	lastDraw time.Duration
 }
+
+// traceFrames logs each frame's drawing time, for measuring: STRIKEMAP_TRACE=1.
+var traceFrames = os.Getenv("STRIKEMAP_TRACE") != ""
 
 // NewMapView returns a map of the whole world, with nothing on it yet.
 func NewMapView() *MapView {
@@ -155,6 +159,9 @@ func (m *MapView) paint(w, h int) image.Image {
 		log.Printf("map: %v", err)
 	}
 	m.lastDraw = time.Since(start)
+	if traceFrames {
+		log.Printf("frame %dx%d zoom %.2f: %.1f ms, %d items", w, h, v.Zoom, float64(m.lastDraw.Microseconds())/1000, len(m.renderer.Items()))
+	}
 	return m.img
 }
 

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/strikemap/strikemap/data"
-	"github.com/strikemap/strikemap/geo/overlay"
 	"github.com/strikemap/strikemap/geo/render"
 )
 
@@ -90,27 +89,17 @@ func (w *Window) zoomToAll() {
 }
 
 // legendFor builds the map's legend for s: the actors with a colour of their own and
-// the shapes of the target types in it; nil when the legend is switched off.
+// the shapes of the target types shown; nil when the legend is switched off.
 func (w *Window) legendFor(s *session) *render.Legend {
 	if !w.legend || s == nil {
 		return nil
 	}
-	l := &render.Legend{Title: w.countText(s)}
-	seen := map[overlay.Shape]bool{}
-	for i, a := range s.ix.Actors {
-		if i < len(overlay.Palette) && a != "Unknown" && a != "" {
-			l.Actors = append(l.Actors, a)
-		} else {
-			l.Other = true
-		}
+	if s.legend == nil {
+		s.legend = data.Subset{Index: s.ix, Sel: s.sel}.Legend("")
 	}
-	for _, t := range s.ix.Targets {
-		if sh := overlay.ShapeFor(t); !seen[sh] {
-			seen[sh] = true
-			l.Shapes = append(l.Shapes, sh)
-		}
-	}
-	return l
+	l := *s.legend
+	l.Title = w.countText(s)
+	return &l
 }
 
 // countText is "312 of 40,000 events".

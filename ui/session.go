@@ -10,6 +10,7 @@ import (
 	"github.com/strikemap/strikemap/data"
 	"github.com/strikemap/strikemap/geo/cluster"
 	"github.com/strikemap/strikemap/geo/overlay"
+	"github.com/strikemap/strikemap/geo/render"
 )
 
 // session is one open database: its in-memory index and the selection the current
@@ -22,7 +23,8 @@ type session struct {
 
 	sel     []uint64 // the filtered rows; read by the map while drawing
 	matched int
-	orders  orders // the list's sort orders, made when first asked for
+	orders  orders         // the list's sort orders, made when first asked for
+	legend  *render.Legend // the colours and shapes of sel, without a title
 }
 
 // openSession opens the database at path read-only and loads its index, reporting
@@ -73,6 +75,7 @@ type outcome struct {
 	bins     data.Bins
 	timeline []int
 	rows     []int32 // selected rows in the list's order
+	legend   *render.Legend
 }
 
 // evaluate applies f: the text search first (SQLite FTS5), then the index.
@@ -93,6 +96,7 @@ func (s *session) evaluate(ctx context.Context, f data.Filter, order listOrder) 
 	o.bins = data.BinsFor(s.ix.MinDate, s.ix.MaxDate, timelineBins)
 	o.timeline = s.ix.Timeline(&f, text, o.bins)
 	o.rows = order.rows(s, o.sel)
+	o.legend = data.Subset{Index: s.ix, Sel: o.sel}.Legend("")
 	return o, ctx.Err()
 }
 

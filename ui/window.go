@@ -26,14 +26,15 @@ type Window struct {
 	details  *Details
 	status   *statusBar
 
-	s        *session
-	gen      uint64 // the latest filter change; older results are dropped
-	order    listOrder
-	selected int32 // row of the selected event, -1 for none
-	base     *basemapLayer
-	legend   bool
-	redraw   atomic.Bool // a redraw for arrived tiles is queued
-	opening  func()      // cancels the database being opened, nil when none
+	s            *session
+	gen          uint64 // the latest filter change; older results are dropped
+	order        listOrder
+	selected     int32 // row of the selected event, -1 for none
+	base         *basemapLayer
+	legend       bool
+	redraw       atomic.Bool // a redraw for arrived tiles is queued
+	opening      func()      // cancels the database being opened, nil when none
+	cancelFilter func()      // stops the filter being evaluated
 
 	recentMenu   *fyne.MenuItem
 	basemapItems []*fyne.MenuItem
@@ -61,8 +62,8 @@ func NewWindow(a fyne.App) *Window {
 	middle.Offset = 0.72
 	right := container.NewHSplit(middle, container.NewVScroll(w.details))
 	right.Offset = 0.7
-	left := container.NewHSplit(container.NewVScroll(w.filters), right)
-	left.Offset = 0.2
+	left := container.NewHSplit(w.filters, right) // the panel scrolls by itself
+	left.Offset = 0.22
 	w.win.SetContent(container.NewBorder(nil, w.status, nil, nil, left))
 	w.win.SetMainMenu(w.mainMenu())
 	w.addShortcuts()
@@ -114,7 +115,7 @@ func (w *Window) cellText(row int32, col int) string {
 	case colTarget:
 		return ix.Targets[ix.Target[row]]
 	case colPlace:
-		return "" // PLACE: index column pending
+		return ix.Places[ix.Place[row]]
 	case colKilled:
 		if k := ix.Killed[row]; k >= 0 {
 			return thousands(int(k))

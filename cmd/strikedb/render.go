@@ -11,7 +11,6 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/strikemap/strikemap/data"
-	"github.com/strikemap/strikemap/geo/overlay"
 	"github.com/strikemap/strikemap/geo/render"
 	"github.com/strikemap/strikemap/geo/view"
 )
@@ -52,11 +51,15 @@ func runRender(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	defer db.Close()
-	layer, err := db.Filtered(ctx, f)
+	ix, err := db.LoadIndex(ctx, nil)
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: %w", fs.Arg(0), err)
 	}
-	v, err := renderView(layer, *center, *zoom, w, h)
+	events, err := db.Subset(ctx, ix, f)
+	if err != nil {
+		return fmt.Errorf("%s: %w", fs.Arg(0), err)
+	}
+	v, err := renderView(events, *center, *zoom, w, h)
 	if err != nil {
 		return &exitError{2, "render: " + err.Error()}
 	}
@@ -64,7 +67,7 @@ func runRender(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	img, err := render.Render(&render.Map{View: v, Base: bg.base, Attribution: bg.attribution,
-		Events: layer.Set, Legend: legendOf(layer)})
+		Events: events, Legend: events.Legend(fmt.Sprintf("%d events", events.Count(events.Sel)))})
 	if err != nil {
 		return fmt.Errorf("render %s: %w", fs.Arg(0), err)
 	}
@@ -72,13 +75,9 @@ func runRender(ctx context.Context, args []string, stdout io.Writer) error {
 }
 
 // renderView places the map: at --center and --zoom when given, else around the events.
-func renderView(l *data.Layer, center string, zoom float64, w, h int) (view.Viewport, error) {
+func renderView(events data.Subset, center string, zoom float64, w, h int) (view.Viewport, error) {
 	fit := view.New(orb.Point{39, 35}, 5, w, h, 1) // Syria and Iraq when there is nothing to fit
-	if len(l.Markers) > 0 {
-		b := orb.Bound{Min: l.Markers[0].At, Max: l.Markers[0].At}
-		for _, m := range l.Markers {
-			b = b.Extend(m.At)
-		}
+	if b, ok := events.Bound(); ok {
 		fit = view.Fit(b, w, h, 1, 40, 10)
 	}
 	if center != "" {
@@ -105,20 +104,4 @@ func parseSize(s string) (int, int, error) {
 		return 0, 0, fmt.Errorf("%q: want WxH, each at least 16 pixels and at most %d pixels in all", s, maxPixels)
 	}
 	return w, h, nil
-}
-
-// legendOf describes the layer's colours and shapes for the image.
-func legendOf(l *data.Layer) *render.Legend {
-	lg := &render.Legend{Title: fmt.Sprintf("%d events", len(l.Events)), Actors: l.Actors}
-	seen := map[overlay.Shape]bool{}
-	for _, m := range l.Markers {
-		lg.Other = lg.Other || m.Color == overlay.Other
-		seen[m.Shape] = true
-	}
-	for s := overlay.ShapeRing; s <= overlay.ShapeStar; s++ {
-		if seen[s] {
-			lg.Shapes = append(lg.Shapes, s)
-		}
-	}
-	return lg
 }
