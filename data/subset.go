@@ -64,18 +64,12 @@ func (s Subset) Legend(title string) *render.Legend {
 	l := &render.Legend{Title: title}
 	for i, used := range usedActor {
 		switch c := s.ActorColor(i); {
-		case c != overlay.Other:
-			// Legend.Actors[c] is drawn in colour c, so every coloured actor keeps its
-			// place, used or not, up to the last one used.
-			for len(l.Actors) <= c {
-				l.Actors = append(l.Actors, s.Actors[len(l.Actors)])
-			}
-		case used:
+		case !used:
+		case c == overlay.Other:
 			l.Other = true
+		default:
+			l.Actors = append(l.Actors, render.Swatch{Name: s.Actors[i], Color: c})
 		}
-	}
-	for i := len(l.Actors) - 1; i >= 0 && !usedActor[i]; i-- {
-		l.Actors = l.Actors[:i]
 	}
 	for sh := overlay.ShapeRing; sh <= overlay.ShapeStar; sh++ {
 		if usedShape[sh] {

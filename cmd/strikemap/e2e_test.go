@@ -74,6 +74,9 @@ func TestAppOpensWindowOnDatabase(t *testing.T) {
 	app := exec.Command(bin, db)
 	app.Env = append(os.Environ(), "DISPLAY="+display, "LANG=en_US.UTF-8", "HOME="+dir, "XDG_CONFIG_HOME="+dir, "XDG_CACHE_HOME="+dir)
 	app.Stdout, app.Stderr = &log, &log
+	// A helper the app starts (a D-Bus daemon, say) may keep its output pipe open
+	// after it is killed; Wait must not wait for that.
+	app.WaitDelay = 5 * time.Second
 	if err := app.Start(); err != nil {
 		t.Fatal(err)
 	}

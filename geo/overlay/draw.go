@@ -94,7 +94,7 @@ func (d *Drawer) uncertainty(dst *image.RGBA, v view.Viewport, m *Marker, it *cl
 		return
 	}
 	c := ColorOf(m.Color)
-	fill := uint8(0x1c)
+	fill := uint8(0x10)
 	if selected {
 		fill = 0x38
 	}

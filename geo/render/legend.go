@@ -11,12 +11,18 @@ import (
 // Legend says what the overlay's colours and shapes stand for.
 type Legend struct {
 	Title  string          // e.g. "312 of 40,000 events, 2015-11-01 to 2015-11-30"
-	Actors []string        // in palette order: Actors[i] is drawn in overlay.Palette[i]
+	Actors []Swatch        // the actors with a colour of their own
 	Other  bool            // some events have an actor without a colour of their own
 	Shapes []overlay.Shape // the shapes in use
 }
 
 // legend draws the legend in the top-left corner on a light panel.
+// Swatch is one actor in the legend with its colour, an index into overlay.Palette.
+type Swatch struct {
+	Name  string
+	Color int
+}
+
 func (f *furniture) legend(dst *image.RGBA, l *Legend) {
 	s := f.scale
 	line := 16 * s
@@ -26,8 +32,8 @@ func (f *furniture) legend(dst *image.RGBA, l *Legend) {
 		text  string
 	}
 	var rows []row
-	for i, a := range l.Actors {
-		rows = append(rows, row{overlay.ColorOf(i), overlay.ShapeCircle, a})
+	for _, a := range l.Actors {
+		rows = append(rows, row{overlay.ColorOf(a.Color), overlay.ShapeCircle, a.Name})
 	}
 	if l.Other {
 		rows = append(rows, row{overlay.OtherColor, overlay.ShapeCircle, "other actors"})

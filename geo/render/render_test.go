@@ -101,7 +101,7 @@ func BenchmarkDraw(b *testing.B) {
 	for _, zoom := range []float64{3, 6, 9, 12} {
 		r := render.NewRenderer()
 		m := &render.Map{View: view.New(orb.Point{39, 35.9}, zoom, 1920, 1080, 1), Events: e,
-			Legend: &render.Legend{Title: "300,000 of 1,000,000 events", Actors: []string{"a", "b"}}}
+			Legend: &render.Legend{Title: "300,000 of 1,000,000 events", Actors: []render.Swatch{{Name: "a", Color: 0}, {Name: "b", Color: 1}}}}
 		b.Run(fmt.Sprintf("zoom %v", zoom), func(b *testing.B) {
 			if err := r.Draw(img, m); err != nil {
 				b.Fatal(err)
