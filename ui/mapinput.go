@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 
 	"github.com/strikemap/strikemap/geo/cluster"
+	"github.com/strikemap/strikemap/geo/view"
 )
 
 // How the map answers the pointer and the keyboard.
@@ -16,6 +17,7 @@ const (
 	doubleClick    = 400 * time.Millisecond // second tap within this, near the first, zooms in
 	hitTolerance   = 4                      // pixels of slack around a symbol when tapping it
 	keyPanFraction = 0.25                   // an arrow key pans by this much of the map's size
+	zoomEase       = 160 * time.Millisecond // a zoom step is eased over this long
 )
 
 var (
@@ -42,7 +44,30 @@ func (m *MapView) Scrolled(e *fyne.ScrollEvent) {
 		return
 	}
 	x, y := m.device(e.Position)
-	m.move(m.m.View.ZoomAt(x, y, dz))
+	m.zoomAbout(x, y, dz)
+}
+
+// zoomAbout zooms by dz keeping the place at device pixel x, y still, eased over a few
+// frames; a zoom asked for while one is under way adds to where it is heading.
+func (m *MapView) zoomAbout(x, y, dz float64) {
+	start := m.m.View
+	goal := start.Zoom + dz
+	if m.zooming != nil {
+		m.zooming.Stop()
+		goal = m.zoomGoal + dz
+	}
+	goal = view.ClampZoom(goal)
+	m.zoomGoal = goal
+	var a *fyne.Animation
+	a = fyne.NewAnimation(zoomEase, func(p float32) {
+		m.move(start.ZoomAt(x, y, (goal-start.Zoom)*float64(p)))
+		if p >= 1 && m.zooming == a {
+			m.zooming = nil
+		}
+	})
+	a.Curve = fyne.AnimationEaseOut
+	m.zooming = a
+	a.Start()
 }
 
 // Tapped selects the event or cluster under the pointer; a quick second tap zooms in.
@@ -54,7 +79,7 @@ func (m *MapView) Tapped(e *fyne.PointEvent) {
 	if now.Sub(m.lastTap) < doubleClick && dist(e.Position, m.tapAt) < 6 {
 		m.lastTap = time.Time{}
 		x, y := m.device(e.Position)
-		m.move(m.m.View.ZoomAt(x, y, 1))
+		m.zoomAbout(x, y, 1)
 		return
 	}
 	m.lastTap, m.tapAt = now, e.Position

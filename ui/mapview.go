@@ -48,6 +48,8 @@ type MapView struct {
 	frameErr string
 	fitted   *fit // the last Fit, until the user moves the map
 	lastDraw time.Duration
+	zooming  *fyne.Animation // the zoom under way, nil for none
+	zoomGoal float64         // the zoom it is heading for
 }
 
 // traceFrames logs each frame's drawing time, for measuring: STRIKEMAP_TRACE=1.
@@ -193,7 +195,7 @@ func (m *MapView) Resize(size fyne.Size) {
 // zoomBy zooms about the centre, as the buttons and the keyboard do.
 func (m *MapView) zoomBy(dz float64) {
 	v := m.m.View
-	m.move(v.ZoomAt(float64(v.Width)/2, float64(v.Height)/2, dz))
+	m.zoomAbout(float64(v.Width)/2, float64(v.Height)/2, dz)
 }
 
 // move shows v because the user moved the map, which ends any kept fit.
