@@ -24,6 +24,7 @@ type Window struct {
 	timeline *Timeline
 	list     *EventList
 	details  *Details
+	goTo     *GoToPlace
 	status   *statusBar
 
 	s            *session
@@ -57,7 +58,9 @@ func NewWindow(a fyne.App) *Window {
 	w.status = newStatusBar()
 	w.wireMap()
 
-	centre := container.NewBorder(nil, w.timeline, nil, nil, w.mapView)
+	w.goTo = NewGoToPlace(w.goToPlace)
+	w.goTo.SetPlaceHolder("Go to place…")
+	centre := container.NewBorder(w.goTo, w.timeline, nil, nil, w.mapView)
 	middle := container.NewVSplit(centre, w.list)
 	middle.Offset = 0.72
 	right := container.NewHSplit(middle, container.NewVScroll(w.details))
@@ -139,4 +142,18 @@ func (w *Window) summary(row int) string {
 		s += " · " + thousands(int(k)) + " killed"
 	}
 	return s
+}
+
+// goToPlace centres the map on a place picked in the Go-to-place box, closer in for
+// smaller places.
+func (w *Window) goToPlace(name string, lat, lon float64, population int) {
+	zoom := 12.0
+	switch {
+	case population > 1_000_000:
+		zoom = 10
+	case population > 100_000:
+		zoom = 11
+	}
+	w.mapView.SetView(orb.Point{lon, lat}, zoom)
+	w.status.setHover("Centred on " + name)
 }

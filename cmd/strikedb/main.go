@@ -28,11 +28,13 @@ func init() {
 		"stats":  {"stats DB", runStats},
 		"gen":    {"gen -n N [--seed S] -o OUT.db", runGen},
 		"render": {"render [FILTERS] [--center LAT,LON] [--zoom Z] [--size WxH] [--tiles offline|osm|URL_TEMPLATE|FILE.mbtiles] -o OUT.png DB", runRender},
+
+		"geocode": {"geocode PLACE[, COUNTRY]...", runGeocode},
 	}
 }
 
 // order lists the subcommands in the order usage shows them.
-var order = []string{"sample", "check", "stats", "gen", "render"}
+var order = []string{"sample", "check", "stats", "gen", "render", "geocode"}
 
 // exitError carries a message and an exit code other than the usual 1.
 type exitError struct {
