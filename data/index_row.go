@@ -82,24 +82,30 @@ func (p *part) readRow(s *scanStmt) {
 
 // number reads column i as a number within ±limit; NULL and text fail.
 func (s *scanStmt) number(i int, limit float64) (float64, bool) {
-	if k := s.kind(i); k != sqlite3.SQLITE_FLOAT && k != sqlite3.SQLITE_INTEGER {
+	return number(s.value(i), limit)
+}
+
+// number reads v as a number within ±limit; NULL and text fail.
+func number(v scanValue, limit float64) (float64, bool) {
+	if k := v.kind(); k != sqlite3.SQLITE_FLOAT && k != sqlite3.SQLITE_INTEGER {
 		return 0, false
 	}
-	v := s.float(i)
-	return v, v >= -limit && v <= limit
+	f := v.float()
+	return f, f >= -limit && f <= limit
 }
 
 // origin reads the launch point's columns lat and lon as world coordinates, NaN when
 // either is NULL: a point of which half is missing is nowhere to draw a line to.
 func (s *scanStmt) origin(lat, lon int) (x, y float32, ok bool) {
 	nan := float32(math.NaN())
-	kLat, kLon := s.kind(lat), s.kind(lon)
-	if kLat == sqlite3.SQLITE_NULL && kLon == sqlite3.SQLITE_NULL {
+	vLat, vLon := s.value(lat), s.value(lon)
+	nullLat, nullLon := vLat.kind() == sqlite3.SQLITE_NULL, vLon.kind() == sqlite3.SQLITE_NULL
+	if nullLat && nullLon {
 		return nan, nan, true
 	}
-	olat, okLat := s.number(lat, 90)
-	olon, okLon := s.number(lon, 180)
-	if kLat == sqlite3.SQLITE_NULL || kLon == sqlite3.SQLITE_NULL {
+	olat, okLat := number(vLat, 90)
+	olon, okLon := number(vLon, 180)
+	if nullLat || nullLon {
 		return nan, nan, okLat || okLon // the other must still be a number in range
 	}
 	wx, wy := view.WorldXY([2]float64{olon, olat})
@@ -121,12 +127,13 @@ func vocab[T ~string](set []T, b []byte) (int, bool) {
 func (s *scanStmt) killed(lo, hi int) (int32, bool) {
 	n := int32(-1)
 	for _, i := range []int{lo, hi} {
-		switch s.kind(i) {
+		v := s.value(i)
+		switch v.kind() {
 		case sqlite3.SQLITE_NULL:
 		case sqlite3.SQLITE_INTEGER:
-			n = int32(min(max(s.int64(i), 0), math.MaxInt32))
+			n = int32(min(max(v.int64(), 0), math.MaxInt32))
 		case sqlite3.SQLITE_FLOAT:
-			f := s.float(i)
+			f := v.float()
 			if f != math.Trunc(f) {
 				return 0, false
 			}
@@ -143,6 +150,7 @@ type interner[C uint16 | uint32] struct {
 	codes    map[string]C
 	names    []string
 	counts   []int
+	last     C    // the code given last: rows often repeat their predecessor's value
 	overflow bool // more distinct values came than there are codes
 }
 
@@ -150,15 +158,22 @@ type interner[C uint16 | uint32] struct {
 // does a value past the last code, setting overflow.
 func (in *interner[C]) code(s *scanStmt, i int) (C, bool) {
 	var b []byte
-	switch s.kind(i) {
+	switch v := s.value(i); v.kind() {
 	case sqlite3.SQLITE_TEXT, sqlite3.SQLITE_BLOB:
-		b = s.text(i)
+		b = v.text()
 	case sqlite3.SQLITE_NULL:
 	default:
 		return 0, false
 	}
+	// Comparing with the last value costs a length test when it differs, and saves the
+	// map lookup in runs of rows of one actor, target type or place.
+	if len(in.names) > 0 && string(b) == in.names[in.last] {
+		in.counts[in.last]++
+		return in.last, true
+	}
 	if c, ok := in.codes[string(b)]; ok {
 		in.counts[c]++
+		in.last = c
 		return c, true
 	}
 	c := C(len(in.names))
@@ -172,6 +187,7 @@ func (in *interner[C]) code(s *scanStmt, i int) (C, bool) {
 	in.codes[string(b)] = c
 	in.names = append(in.names, string(b))
 	in.counts = append(in.counts, 1)
+	in.last = c
 	return c, true
 }
 

@@ -28,13 +28,14 @@ func init() {
 		"stats":  {"stats DB", runStats},
 		"gen":    {"gen -n N [--seed S] -o OUT.db", runGen},
 		"render": {"render [FILTERS] [--center LAT,LON] [--zoom Z] [--size WxH] [--tiles offline|osm|URL_TEMPLATE|FILE.mbtiles] -o OUT.png DB", runRender},
+		"bench":  {"bench [--json] DB", runBench},
 
 		"geocode": {"geocode PLACE[, COUNTRY]...", runGeocode},
 	}
 }
 
 // order lists the subcommands in the order usage shows them.
-var order = []string{"sample", "check", "stats", "gen", "render", "geocode"}
+var order = []string{"sample", "check", "stats", "gen", "render", "bench", "geocode"}
 
 // exitError carries a message and an exit code other than the usual 1.
 type exitError struct {

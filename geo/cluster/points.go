@@ -17,18 +17,24 @@ type Points struct {
 // y differ in length, the longer is cut short.
 func NewPoints(x, y []float64) (Points, []int32) {
 	n := min(len(x), len(y))
+	k := chunks(n)
 	order := make([]keyed, n)
 	fx, fy := make([]float32, n), make([]float32, n)
-	for i := range n {
-		fx[i], fy[i] = float32(wrapUnit(x[i])), float32(clampUnit(y[i]))
-		order[i] = keyed{Key(float64(fx[i]), float64(fy[i])), int32(i)}
-	}
-	order = radixSort(order, make([]keyed, n))
+	inChunks(n, k, func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			fx[i], fy[i] = float32(wrapUnit(x[i])), float32(clampUnit(y[i]))
+			order[i] = keyed{Key(float64(fx[i]), float64(fy[i])), int32(i)}
+		}
+	})
+	order = sortKeyed(order, make([]keyed, n))
 	p := Points{X: make([]float32, n), Y: make([]float32, n), Keys: make([]uint64, n)}
 	perm := make([]int32, n)
-	for r, k := range order {
-		p.X[r], p.Y[r], p.Keys[r], perm[r] = fx[k.i], fy[k.i], k.key, k.i
-	}
+	inChunks(n, k, func(_, lo, hi int) {
+		for r := lo; r < hi; r++ {
+			o := order[r]
+			p.X[r], p.Y[r], p.Keys[r], perm[r] = fx[o.i], fy[o.i], o.key, o.i
+		}
+	})
 	return p, perm
 }
 
@@ -50,38 +56,4 @@ func clampUnit(v float64) float64 {
 		return 0
 	}
 	return min(v, 1)
-}
-
-// keyed is a point's key and its index in the input.
-type keyed struct {
-	key uint64
-	i   int32
-}
-
-// radixSort sorts a by key, stably, using b as scratch, and returns whichever of the two
-// holds the result. Four passes of 16 bits each, skipping digits that all points share
-// (the high ones, for events in one part of the world), beat a comparison sort severalfold
-// on a million points.
-func radixSort(a, b []keyed) []keyed {
-	var counts [1 << 16]int
-	for shift := 0; shift < 64; shift += 16 {
-		clear(counts[:])
-		for _, k := range a {
-			counts[k.key>>shift&0xffff]++
-		}
-		if len(a) == 0 || counts[a[0].key>>shift&0xffff] == len(a) {
-			continue
-		}
-		sum := 0
-		for d, c := range counts {
-			counts[d], sum = sum, sum+c
-		}
-		for _, k := range a {
-			d := k.key >> shift & 0xffff
-			b[counts[d]] = k
-			counts[d]++
-		}
-		a, b = b, a
-	}
-	return a
 }

@@ -44,6 +44,14 @@ func (d *Drawer) Draw(dst *image.RGBA, v view.Viewport, src Source, items []clus
 	}
 	v = v.Clamp()
 	mpp := v.MetersPerPixel()
+	// Where many events with wide rings are in view, their rings only cover the map and
+	// cost a frame: then only the selected event shows its ring.
+	rings := 0
+	for i := range items {
+		if it := &items[i]; it.Count == 1 && d.ringRadius(src.Marker(int(it.Row)), v, mpp) > 0 {
+			rings++
+		}
+	}
 	var sel *cluster.Item
 	for i := range items {
 		it := &items[i]
@@ -51,10 +59,13 @@ func (d *Drawer) Draw(dst *image.RGBA, v view.Viewport, src Source, items []clus
 			continue
 		}
 		m := src.Marker(int(it.Row))
-		if m.ID == selected && selected != 0 {
+		isSel := m.ID == selected && selected != 0
+		if isSel {
 			sel = it
 		}
-		d.uncertainty(dst, v, &m, it, mpp, m.ID == selected)
+		if rings <= MaxRings || isSel {
+			d.uncertainty(dst, v, &m, it, mpp, isSel)
+		}
 		if m.HasOrigin {
 			d.launch(dst, v, &m, it)
 		}
@@ -82,15 +93,29 @@ func (d *Drawer) Draw(dst *image.RGBA, v view.Viewport, src Source, items []clus
 	return nil
 }
 
+// MaxRings is how many uncertainty rings a frame draws at most; with more in view, only
+// the selected event's ring is drawn.
+const MaxRings = 16
+
+// ringRadius is the radius in pixels of m's uncertainty ring, 0 when none is drawn: the
+// ring would hide under the symbol, or lie wholly off the screen's diagonal.
+func (d *Drawer) ringRadius(m Marker, v view.Viewport, mpp float64) float64 {
+	r := m.RadiusM / mpp
+	if r < markerRadius*v.Scale*1.8 || r > math.Hypot(float64(v.Width), float64(v.Height)) {
+		return 0
+	}
+	return r
+}
+
+// maxFilledRing is the radius in pixels at scale 1 above which a ring is drawn without
+// its disc: filling costs the disc's area, and a wide disc adds nothing to its edge.
+const maxFilledRing = 200
+
 // uncertainty draws how far the event may lie from its point, when that is larger
 // than its symbol: a faint disc with a dashed edge, in the actor's colour.
 func (d *Drawer) uncertainty(dst *image.RGBA, v view.Viewport, m *Marker, it *cluster.Item, mpp float64, selected bool) {
-	r := m.RadiusM / mpp
-	if r < markerRadius*v.Scale*1.8 {
-		return
-	}
-	// Past the screen's diagonal the ring is off-screen and the disc a wash: skip it.
-	if r > math.Hypot(float64(v.Width), float64(v.Height)) {
+	r := d.ringRadius(*m, v, mpp)
+	if r == 0 {
 		return
 	}
 	c := ColorOf(m.Color)
@@ -98,8 +123,10 @@ func (d *Drawer) uncertainty(dst *image.RGBA, v view.Viewport, m *Marker, it *cl
 	if selected {
 		fill = 0x38
 	}
-	d.path.Circle(it.X, it.Y, r, false)
-	d.painter.Fill(dst, &d.path, color.NRGBA{c.R, c.G, c.B, fill})
+	if selected || r <= maxFilledRing*v.Scale {
+		d.path.Circle(it.X, it.Y, r, false)
+		d.painter.Fill(dst, &d.path, color.NRGBA{c.R, c.G, c.B, fill})
+	}
 	circumference := 2 * math.Pi * r
 	steps := max(24, int(circumference/(6*v.Scale)))
 	for k := 0; k < steps; k += 2 {
