@@ -22,6 +22,9 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 	w.recentMenu = recent
 	w.fillRecent()
 	export := fyne.NewMenuItem("Export Map as PNG…", w.showExportPNG)
+	imp := fyne.NewMenuItem("Import…", w.showImport)
+	geojson := fyne.NewMenuItem("Export GeoJSON…", w.showExportGeoJSON)
+	csv := fyne.NewMenuItem("Export CSV…", w.showExportCSV)
 
 	legend := fyne.NewMenuItem("Legend", nil)
 	legend.Checked = w.legend
@@ -46,7 +49,8 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 	})
 
 	return fyne.NewMainMenu(
-		fyne.NewMenu("File", open, recent, fyne.NewMenuItemSeparator(), export),
+		fyne.NewMenu("File", open, recent, fyne.NewMenuItemSeparator(), imp, fyne.NewMenuItemSeparator(),
+			geojson, csv, export),
 		fyne.NewMenu("View", basemaps, legend, fyne.NewMenuItemSeparator(), all, reset),
 		fyne.NewMenu("Help",
 			fyne.NewMenuItem("About Strikemap", w.showAbout),

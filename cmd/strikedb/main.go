@@ -27,6 +27,8 @@ func init() {
 		"check":  {"check DB", runCheck},
 		"stats":  {"stats DB", runStats},
 		"gen":    {"gen -n N [--seed S] -o OUT.db", runGen},
+		"import": {"import [--format acled|ucdp|geojson|csv] [--skip-invalid] -o DB FILE...", runImport},
+		"export": {"export [--format geojson|csv] [FILTERS] -o OUT DB", runExport},
 		"render": {"render [FILTERS] [--center LAT,LON] [--zoom Z] [--size WxH] [--tiles offline|osm|URL_TEMPLATE|FILE.mbtiles] -o OUT.png DB", runRender},
 		"bench":  {"bench [--json] DB", runBench},
 
@@ -35,7 +37,7 @@ func init() {
 }
 
 // order lists the subcommands in the order usage shows them.
-var order = []string{"sample", "check", "stats", "gen", "render", "bench", "geocode"}
+var order = []string{"sample", "check", "stats", "gen", "import", "export", "render", "bench", "geocode"}
 
 // exitError carries a message and an exit code other than the usual 1.
 type exitError struct {

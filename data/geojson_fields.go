@@ -1,0 +1,162 @@
+package data
+
+import (
+	"strconv"
+
+	"github.com/paulmach/orb"
+)
+
+// The readers of a feature's values by the kind the export format gives them. A value
+// of another kind is skipped and becomes a problem of the row.
+
+// wrong notes that the value named name is not what was wanted, and skips it.
+func (f *featureReader) wrong(name, want string) error {
+	f.r.invalid("%s is %s, want %s", name, f.s.describe(f.s.peek()), want)
+	return f.s.skip()
+}
+
+// null reads null, and reports whether it was there.
+func (f *featureReader) null() (bool, error) {
+	if f.s.peek() != 'n' {
+		return false, nil
+	}
+	_, err := f.s.literal()
+	return true, err
+}
+
+// text reads a string, or null as "".
+func (f *featureReader) text(name string, dst *string) error {
+	if f.s.peek() == '"' {
+		v, err := f.s.str()
+		*dst = v
+		return err
+	}
+	if null, err := f.null(); null || err != nil {
+		*dst = ""
+		return err
+	}
+	return f.wrong(name, "a string or null")
+}
+
+// date reads "YYYY-MM-DD", or null as no date.
+func (f *featureReader) date(name string, dst *Date) error {
+	if f.s.peek() == '"' {
+		b, err := f.s.bytes()
+		if err != nil {
+			return err
+		}
+		if d, ok := parseDay(b); ok {
+			*dst = d
+		} else {
+			f.r.invalid("%s %q is not a real day as YYYY-MM-DD", name, b)
+		}
+		return nil
+	}
+	if null, err := f.null(); null || err != nil {
+		*dst = 0
+		return err
+	}
+	return f.wrong(name, `a date as "YYYY-MM-DD" or null`)
+}
+
+// number reads a number; ok tells whether there was one rather than null.
+func (f *featureReader) number(name string, dst *float64, ok *bool) error {
+	if c := f.s.peek(); c == '-' || c >= '0' && c <= '9' {
+		b, err := f.s.number()
+		if err != nil {
+			return err
+		}
+		v, perr := strconv.ParseFloat(string(b), 64)
+		if perr != nil {
+			f.r.invalid("%s %s is out of range", name, b)
+		}
+		*dst, *ok = v, perr == nil
+		return nil
+	}
+	if null, err := f.null(); null || err != nil {
+		*dst, *ok = 0, false
+		return err
+	}
+	return f.wrong(name, "a number")
+}
+
+// count reads a whole number, or null as unknown.
+func (f *featureReader) count(name string, dst *Count) error {
+	if c := f.s.peek(); c == '-' || c >= '0' && c <= '9' {
+		b, err := f.s.number()
+		if err != nil {
+			return err
+		}
+		n, ok := smallInt(b)
+		if !ok {
+			if v, err := strconv.ParseInt(string(b), 10, 64); err == nil {
+				n, ok = v, true
+			}
+		}
+		if ok {
+			*dst = Known(n)
+		} else {
+			f.r.invalid("%s %s is not a whole number", name, b)
+		}
+		return nil
+	}
+	if null, err := f.null(); null || err != nil {
+		*dst = Count{}
+		return err
+	}
+	return f.wrong(name, "a whole number or null")
+}
+
+// position reads [lon, lat] (a third number, the height, may follow), or null as none.
+func (f *featureReader) position(name string, dst *orb.Point, ok *bool) error {
+	if null, err := f.null(); null || err != nil {
+		*ok = false
+		return err
+	}
+	if f.s.peek() != '[' {
+		return f.wrong(name, "[lon, lat]")
+	}
+	var v [3]float64
+	n, bad := 0, false
+	err := f.s.array(func(i int) error {
+		if c := f.s.peek(); i >= len(v) || c != '-' && (c < '0' || c > '9') {
+			bad = true
+			return f.s.skip()
+		}
+		n++
+		var got bool
+		return f.number(name, &v[i], &got)
+	})
+	if err != nil {
+		return err
+	}
+	if bad || n < 2 {
+		f.r.invalid("%s is not [lon, lat]", name)
+		*ok = false
+		return nil
+	}
+	*dst, *ok = orb.Point{v[0], v[1]}, true
+	return nil
+}
+
+// smallInt reads up to 18 decimal digits with an optional minus sign.
+func smallInt(b []byte) (int64, bool) {
+	neg := len(b) > 0 && b[0] == '-'
+	if neg {
+		b = b[1:]
+	}
+	if len(b) == 0 || len(b) > 18 {
+		return 0, false
+	}
+	var n int64
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
+}

@@ -1,0 +1,72 @@
+package data
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// Format is a file format that Import reads or Export writes.
+type Format string
+
+// The formats of CONTRACT.md's import and export.
+const (
+	FormatACLED   Format = "acled"   // an ACLED export, CSV (import only)
+	FormatUCDP    Format = "ucdp"    // UCDP's Georeferenced Event Dataset, CSV (import only)
+	FormatGeoJSON Format = "geojson" // CONTRACT.md's GeoJSON
+	FormatCSV     Format = "csv"     // Strikemap's own CSV, CSVColumns
+)
+
+// Formats lists every Format, as --format spells them.
+var Formats = []Format{FormatACLED, FormatUCDP, FormatGeoJSON, FormatCSV}
+
+// Valid reports whether f is in Formats.
+func (f Format) Valid() bool { return slices.Contains(Formats, f) }
+
+// utf8BOM starts some files that spreadsheets wrote.
+var utf8BOM = []byte("\xef\xbb\xbf")
+
+// DetectFormat tells a file's format from its first bytes, head, or else from its name:
+// a JSON object is GeoJSON; a CSV header with ACLED's event_id_cnty is ACLED, with UCDP's
+// where_prec or side_a and best is UCDP, with uid and date_start is ours.
+func DetectFormat(name string, head []byte) (Format, error) {
+	body := bytes.TrimLeft(bytes.TrimPrefix(head, utf8BOM), " \t\r\n")
+	if len(body) > 0 && (body[0] == '{' || body[0] == '[') {
+		return FormatGeoJSON, nil
+	}
+	if len(body) > 0 {
+		r := csv.NewReader(bytes.NewReader(body))
+		r.FieldsPerRecord = -1
+		if header, err := r.Read(); err == nil {
+			has := headerSet(header)
+			switch {
+			case has["event_id_cnty"]:
+				return FormatACLED, nil
+			case has["where_prec"] || has["side_a"] && has["best"]:
+				return FormatUCDP, nil
+			case has["uid"] && has["date_start"]:
+				return FormatCSV, nil
+			}
+		}
+	}
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".geojson", ".json":
+		return FormatGeoJSON, nil
+	}
+	return "", fmt.Errorf("cannot tell the format from the header or the name; want one of %v", Formats)
+}
+
+// headerSet returns a header's column names as csvTable matches them.
+func headerSet(header []string) map[string]bool {
+	has := make(map[string]bool, len(header))
+	for _, h := range header {
+		has[columnName(h)] = true
+	}
+	return has
+}
+
+// columnName folds a header cell: case and surrounding spaces do not matter.
+func columnName(h string) string { return strings.ToLower(strings.TrimSpace(h)) }

@@ -1,0 +1,285 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+	"github.com/paulmach/orb"
+
+	"github.com/strikemap/strikemap/data"
+)
+
+// shownProblems is how many rejected rows an import lists, as `strikedb import` does.
+const shownProblems = 20
+
+// showImport asks for a file to import (ACLED, UCDP GED, Strikemap's GeoJSON or CSV)
+// and the database to import it into: a new one, or an existing one the user picks,
+// never the one shown unless the user says so.
+func (w *Window) showImport() {
+	w.pickFile("", []string{".csv", ".geojson", ".json"}, func(src string) {
+		target := widget.NewRadioGroup([]string{"A new database", "An existing database"}, nil)
+		target.SetSelected("A new database")
+		skip := widget.NewCheck("Skip invalid rows (else one invalid row imports nothing)", nil)
+		content := container.NewVBox(widget.NewLabel("Import "+filepath.Base(src)+" into:"), target, skip)
+		dialog.ShowCustomConfirm("Import", "Choose…", "Cancel", content, func(ok bool) {
+			switch {
+			case !ok:
+			case target.Selected == "A new database":
+				w.pickNewDatabase(src, func(db string) { w.runImport(src, db, skip.Checked) })
+			default:
+				w.pickFile("", []string{".db", ".gpkg", ".sqlite"}, func(db string) { w.confirmTarget(src, db, skip.Checked) })
+			}
+		}, w.win)
+	})
+}
+
+// pickNewDatabase asks for a folder and a name for a new database; the file must not
+// exist yet, so that nothing is overwritten.
+func (w *Window) pickNewDatabase(src string, then func(path string)) {
+	dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil || dir == nil {
+			if err != nil {
+				w.ShowError(err)
+			}
+			return
+		}
+		name := widget.NewEntry()
+		name.SetText(strings.TrimSuffix(filepath.Base(src), filepath.Ext(src)) + ".db")
+		dialog.ShowForm("New database", "Import", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", name)}, func(ok bool) {
+			if !ok {
+				return
+			}
+			path := filepath.Join(dir.Path(), name.Text)
+			if _, err := os.Stat(path); err == nil {
+				w.ShowError(fmt.Errorf("%s exists already; choose \"An existing database\" to add to it", name.Text))
+				return
+			}
+			then(path)
+		}, w.win)
+	}, w.win)
+}
+
+// confirmTarget asks before importing into the database the window shows.
+func (w *Window) confirmTarget(src, db string, skip bool) {
+	if w.s == nil || !sameFile(db, w.s.path) {
+		w.runImport(src, db, skip)
+		return
+	}
+	dialog.ShowConfirm("Import into the database shown?",
+		filepath.Base(db)+" is the database this window shows. Add the events of "+filepath.Base(src)+
+			" to it? It is opened again afterwards.", func(ok bool) {
+			if ok {
+				w.runImport(src, db, skip)
+			}
+		}, w.win)
+}
+
+// runImport imports src into db in the background, with progress and Cancel, then
+// says what came of it and offers to open db.
+func (w *Window) runImport(src, db string, skip bool) {
+	ctx, t := w.startTask("Importing " + filepath.Base(src))
+	var problems []string
+	opt := data.ImportOptions{SkipInvalid: skip,
+		Report: func(p data.Problem) {
+			if !p.Warning && len(problems) < shownProblems {
+				problems = append(problems, filepath.Base(p.File)+":"+fmt.Sprint(p.Line)+": "+p.Msg)
+			}
+		},
+		Progress: func(done, total int64) {
+			t.progress(float64(done)/float64(max(total, 1)), fmt.Sprintf("%s of %s read", megabytes(done), megabytes(total)))
+		}}
+	go func() {
+		res, err := data.Import(ctx, db, []string{src}, opt)
+		fyne.Do(func() {
+			t.finish()
+			if errors.Is(err, context.Canceled) {
+				dialog.ShowInformation("Import cancelled", "Nothing was imported.", w.win)
+				return
+			}
+			w.showImported(db, res, err, problems)
+		})
+	}()
+}
+
+// showImported reports an import's outcome, with the rows it rejected.
+func (w *Window) showImported(db string, res data.ImportResult, err error, problems []string) {
+	var b strings.Builder
+	if err != nil {
+		fmt.Fprintf(&b, "Nothing was imported: %v\n", err)
+	} else {
+		fmt.Fprintf(&b, "Imported %s events into %s.\n", thousands(res.Added), filepath.Base(db))
+		if res.Existing > 0 {
+			fmt.Fprintf(&b, "%s were there already and were left as they are.\n", thousands(res.Existing))
+		}
+		if res.Invalid > 0 {
+			fmt.Fprintf(&b, "%s invalid rows were left out.\n", thousands(res.Invalid))
+		}
+	}
+	if len(problems) > 0 {
+		b.WriteString("\n" + strings.Join(problems, "\n") + "\n")
+		if res.Invalid > len(problems) {
+			fmt.Fprintf(&b, "… and %s more invalid rows\n", thousands(res.Invalid-len(problems)))
+		}
+	}
+	text := widget.NewLabel(b.String())
+	text.Wrapping = fyne.TextWrapWord
+	scroll := container.NewVScroll(text)
+	scroll.SetMinSize(fyne.NewSize(640, 300))
+	if err != nil {
+		dialog.ShowCustom("Import failed", "Close", scroll, w.win)
+		return
+	}
+	if w.s != nil && sameFile(db, w.s.path) {
+		w.Open(db, nil) // what it shows has changed
+		dialog.ShowCustom("Import done", "Close", scroll, w.win)
+		return
+	}
+	dialog.ShowCustomConfirm("Import done", "Open It", "Close", scroll, func(open bool) {
+		if open {
+			w.Open(db, nil)
+		}
+	}, w.win)
+}
+
+// showExportGeoJSON exports the events the filters keep as CONTRACT.md's GeoJSON.
+func (w *Window) showExportGeoJSON() { w.showExport(data.FormatGeoJSON, ".geojson") }
+
+// showExportCSV exports the events the filters keep as Strikemap's CSV, a row per claim.
+func (w *Window) showExportCSV() { w.showExport(data.FormatCSV, ".csv") }
+
+// showExport asks whether to export every event the filters keep or only those in
+// view, and where to, and exports them in the background with progress and Cancel.
+func (w *Window) showExport(format data.Format, ext string) {
+	if w.s == nil {
+		return
+	}
+	s := w.s
+	f := w.filters.Filter()
+	all := "Every event the filters keep (" + thousands(s.matched) + ")"
+	scope := widget.NewRadioGroup([]string{all, "Only those in view"}, nil)
+	scope.SetSelected(all)
+	dialog.ShowCustomConfirm("Export "+strings.ToUpper(strings.TrimPrefix(ext, ".")), "Save…", "Cancel", scope, func(ok bool) {
+		if !ok {
+			return
+		}
+		if scope.Selected != all {
+			b := clampBound(w.mapView.View().Bound())
+			f.BBox = &b
+		}
+		d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+			if err != nil || wc == nil {
+				if err != nil {
+					w.ShowError(err)
+				}
+				return
+			}
+			path := wc.URI().Path()
+			wc.Close() // the dialog made the file; the export replaces it whole
+			w.runExport(s, path, data.ExportOptions{Format: format, Filter: &f})
+		}, w.win)
+		d.SetFileName(strings.TrimSuffix(filepath.Base(s.path), filepath.Ext(s.path)) + ext)
+		d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+		d.Resize(fyne.NewSize(800, 560))
+		d.Show()
+	}, w.win)
+}
+
+// runExport writes the export through data.ExportFile: a failure or Cancel leaves no
+// partial file, nor the empty one the save dialog made.
+func (w *Window) runExport(s *session, path string, opt data.ExportOptions) {
+	ctx, t := w.startTask("Exporting " + filepath.Base(path))
+	opt.Progress = func(done, total int) {
+		t.progress(float64(done)/float64(max(total, 1)), thousands(done)+" of "+thousands(total)+" events looked at")
+	}
+	go func() {
+		res, err := s.db.ExportFile(ctx, path, opt)
+		if err != nil {
+			if st, serr := os.Stat(path); serr == nil && st.Size() == 0 {
+				os.Remove(path)
+			}
+		}
+		fyne.Do(func() {
+			t.finish()
+			switch {
+			case errors.Is(err, context.Canceled):
+				w.status.setHover("Export cancelled")
+			case err != nil:
+				w.ShowError(fmt.Errorf("export %s: %w", filepath.Base(path), err))
+			case res.Invalid > 0:
+				w.status.setHover(fmt.Sprintf("Saved %s events to %s; left out %s that break the model's rules",
+					thousands(res.Events), path, thousands(res.Invalid)))
+			default:
+				w.status.setHover("Saved " + thousands(res.Events) + " events to " + path)
+			}
+		})
+	}()
+}
+
+// transferTask is an import or export running off the UI goroutine, shown in a dialog
+// with a progress bar and a Cancel button.
+type transferTask struct {
+	d    *dialog.CustomDialog
+	bar  *widget.ProgressBar
+	text *widget.Label
+	last time.Time // when progress last moved the bar; only the worker touches it
+	done bool
+}
+
+// startTask shows a task's dialog; closing it cancels the returned context.
+func (w *Window) startTask(title string) (context.Context, *transferTask) {
+	ctx, cancel := context.WithCancel(context.Background())
+	t := &transferTask{bar: widget.NewProgressBar(), text: widget.NewLabel("Starting …")}
+	content := container.NewVBox(t.bar, t.text)
+	t.d = dialog.NewCustom(title, "Cancel", content, w.win)
+	t.d.SetOnClosed(cancel)
+	t.d.Resize(fyne.NewSize(480, 160))
+	t.d.Show()
+	return ctx, t
+}
+
+// progress moves the bar to share (0 to 1), at most every progressEvery; it is called
+// from the task's goroutine.
+func (t *transferTask) progress(share float64, text string) {
+	if now := time.Now(); now.Sub(t.last) >= progressEvery {
+		t.last = now
+		fyne.Do(func() {
+			if !t.done {
+				t.bar.SetValue(share)
+				t.text.SetText(text)
+			}
+		})
+	}
+}
+
+// finish closes the task's dialog; it runs on the UI goroutine.
+func (t *transferTask) finish() {
+	t.done = true
+	t.d.Hide()
+}
+
+// clampBound keeps a view's box within the world, as events are.
+func clampBound(b orb.Bound) orb.Bound {
+	b.Min[0], b.Max[0] = max(b.Min[0], -180), min(b.Max[0], 180)
+	b.Min[1], b.Max[1] = max(b.Min[1], -90), min(b.Max[1], 90)
+	return b
+}
+
+// sameFile reports whether two paths name the same file.
+func sameFile(a, b string) bool {
+	sa, err1 := os.Stat(a)
+	sb, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
+}
+
+// megabytes is a size for people: "12.5 MB".
+func megabytes(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/1e6) }

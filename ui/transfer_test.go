@@ -1,0 +1,52 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/strikemap/strikemap/data"
+)
+
+// The export of the window's filter writes the events it keeps, and says so.
+func TestRunExport(t *testing.T) {
+	a := test.NewTempApp(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "s.db")
+	if err := data.WriteSample(context.Background(), db); err != nil {
+		t.Fatal(err)
+	}
+	s, err := openSession(context.Background(), db, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := NewWindow(a)
+	w.s = s
+	out := filepath.Join(dir, "out.csv")
+	f := data.Filter{Actors: []string{"France"}}
+	w.runExport(s, out, data.ExportOptions{Format: data.FormatCSV, Filter: &f})
+	if !waitFor(func() bool { return strings.HasPrefix(w.status.hover.Text, "Saved ") }) {
+		t.Fatalf("status says %q", w.status.hover.Text)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil || !strings.Contains(string(b), ",France,") || strings.Contains(string(b), ",Russia,") {
+		t.Errorf("exported %q, %v", b, err)
+	}
+
+}
+
+// waitFor polls cond for a while; the work it waits for runs on other goroutines.
+func waitFor(cond func() bool) bool {
+	for range 500 {
+		if cond() {
+			return true
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	return false
+}
