@@ -13,8 +13,6 @@ import (
 	"github.com/paulmach/orb/maptile"
 
 	"github.com/strikemap/strikemap/data"
-	"github.com/strikemap/strikemap/geo/cluster"
-	"github.com/strikemap/strikemap/geo/overlay"
 	"github.com/strikemap/strikemap/geo/render"
 )
 
@@ -49,7 +47,7 @@ func (w *Window) showExportPNG() {
 // writes it to path under a temporary name first.
 func (w *Window) exportPNG(path string) {
 	m := w.mapView.Map()
-	m.Events = snapshot{s: w.s, sel: w.s.sel}
+	m.Events = w.s.events() // as shown now, whatever the filter does meanwhile
 	m.Legend = w.legendFor(w.s)
 	if m.Legend == nil {
 		m.Legend = &render.Legend{Title: w.countText(w.s)}
@@ -79,14 +77,3 @@ func (w *Window) exportPNG(path string) {
 		})
 	}()
 }
-
-// snapshot is the event layer as it was when an export started, so that a filter
-// change during the export does not alter it.
-type snapshot struct {
-	s   *session
-	sel []uint64
-}
-
-func (s snapshot) Points() *cluster.Points       { return s.s.Points() }
-func (s snapshot) Selection() []uint64           { return s.sel }
-func (s snapshot) Marker(row int) overlay.Marker { return s.s.Marker(row) }

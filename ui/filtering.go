@@ -62,7 +62,7 @@ func (w *Window) showOutcome(o *outcome) {
 	if o.matched == s.ix.Len() {
 		s.sel = nil // nothing filtered out: the map need not test each row
 	}
-	w.mapView.SetEvents(s, w.legendFor(s))
+	w.mapView.SetEvents(s.events(), w.legendFor(s))
 	fc := o.facets
 	w.filters.SetCounts(fc.Actors, fc.Targets, fc.Statuses, fc.Precisions)
 	w.filters.SetTotals(o.matched, s.ix.Len())
@@ -75,7 +75,7 @@ func (w *Window) showOutcome(o *outcome) {
 	}
 	w.status.setCounts(counts)
 	if w.selected >= 0 {
-		if s.selected(int(w.selected)) {
+		if s.events().Has(int(w.selected)) {
 			w.list.Reveal(w.selected)
 		} else {
 			w.selectRow(-1, false)

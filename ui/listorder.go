@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"sync"
+
+	"github.com/strikemap/strikemap/data"
 )
 
 // The event list's columns, in order.
@@ -44,8 +46,9 @@ type orders struct {
 func (o listOrder) rows(s *session, sel []uint64) []int32 {
 	perm := s.order(o.col)
 	out := make([]int32, 0, min(len(perm), 1<<16))
+	kept := data.Subset{Index: s.ix, Sel: sel}
 	keep := func(r int32) {
-		if sel == nil || sel[r/64]&(1<<(r%64)) != 0 {
+		if kept.Has(int(r)) {
 			out = append(out, r)
 		}
 	}

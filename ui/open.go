@@ -68,7 +68,7 @@ func (w *Window) show(s *session) {
 	ix := s.ix
 	all := ix.Facets(&data.Filter{}, nil)
 	w.filters.SetChoices(choices(ix.Actors, all.Actors), choices(ix.Targets, all.Targets))
-	w.mapView.SetEvents(s, w.legendFor(s))
+	w.mapView.SetEvents(s.events(), w.legendFor(s))
 	if !w.restoreView(s.path) {
 		w.zoomToAll()
 	}
@@ -85,7 +85,9 @@ func (w *Window) zoomToAll() {
 	if w.s == nil || w.s.ix.Len() == 0 {
 		return
 	}
-	w.mapView.Fit(w.s.bound(), 10)
+	if b, ok := (data.Subset{Index: w.s.ix}).Bound(); ok {
+		w.mapView.Fit(b, 10)
+	}
 }
 
 // legendFor builds the map's legend for s: the actors with a colour of their own and
@@ -95,7 +97,7 @@ func (w *Window) legendFor(s *session) *render.Legend {
 		return nil
 	}
 	if s.legend == nil {
-		s.legend = data.Subset{Index: s.ix, Sel: s.sel}.Legend("")
+		s.legend = s.events().Legend("")
 	}
 	l := *s.legend
 	l.Title = w.countText(s)

@@ -3,19 +3,14 @@ package ui
 import (
 	"context"
 	"fmt"
-	"math/bits"
-
-	"github.com/paulmach/orb"
 
 	"github.com/strikemap/strikemap/data"
-	"github.com/strikemap/strikemap/geo/cluster"
-	"github.com/strikemap/strikemap/geo/overlay"
 	"github.com/strikemap/strikemap/geo/render"
 )
 
 // session is one open database: its in-memory index and the selection the current
-// filter makes of it. The map draws from it (it is the renderer's Events); filter
-// results are computed off the UI goroutine into fresh values and swapped in on it.
+// filter makes of it, which the map draws. Filter results are computed off the UI
+// goroutine into fresh values and swapped in on it.
 type session struct {
 	path string
 	db   *data.DB
@@ -39,7 +34,9 @@ func openSession(ctx context.Context, path string, progress func(done, total int
 		db.Close()
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return &session{path: path, db: db, ix: ix, matched: ix.Len()}, nil
+	// The legend of every event, worked out here rather than on the UI goroutine.
+	legend := data.Subset{Index: ix}.Legend("")
+	return &session{path: path, db: db, ix: ix, matched: ix.Len(), legend: legend}, nil
 }
 
 // close releases the database.
@@ -49,19 +46,8 @@ func (s *session) close() {
 	}
 }
 
-// Points returns the events' positions, for the map.
-func (s *session) Points() *cluster.Points { return &s.ix.Points }
-
-// Selection returns the filtered rows as a bitset, nil when none are filtered out.
-func (s *session) Selection() []uint64 { return s.sel }
-
-// Marker returns how the map draws the event of row.
-func (s *session) Marker(row int) overlay.Marker { return s.ix.Marker(row) }
-
-// selected reports whether row passes the current filter.
-func (s *session) selected(row int) bool {
-	return s.sel == nil || s.sel[row/64]&(1<<(row%64)) != 0
-}
+// events is what the map draws: the index with the current filter's selection.
+func (s *session) events() data.Subset { return data.Subset{Index: s.ix, Sel: s.sel} }
 
 // timelineBins is the most bars the timeline shows: days, weeks or months, whichever fits.
 const timelineBins = 240
@@ -89,23 +75,11 @@ func (s *session) evaluate(ctx context.Context, f data.Filter, order listOrder) 
 	}
 	o := &outcome{filter: f}
 	o.sel = s.ix.Select(&f, text, nil)
-	for _, w := range o.sel {
-		o.matched += bits.OnesCount64(w)
-	}
+	o.matched = s.ix.Count(o.sel)
 	o.facets = s.ix.Facets(&f, text)
 	o.bins = data.BinsFor(s.ix.MinDate, s.ix.MaxDate, timelineBins)
 	o.timeline = s.ix.Timeline(&f, text, o.bins)
 	o.rows = order.rows(s, o.sel)
 	o.legend = data.Subset{Index: s.ix, Sel: o.sel}.Legend("")
 	return o, ctx.Err()
-}
-
-// bound is the box around every event of the database.
-func (s *session) bound() orb.Bound {
-	ix := s.ix
-	b := orb.Bound{Min: orb.Point{180, 90}, Max: orb.Point{-180, -90}}
-	for i := range ix.Lon {
-		b = b.Extend(orb.Point{ix.Lon[i], ix.Lat[i]})
-	}
-	return b
 }

@@ -60,15 +60,7 @@ func TestRenderWithOnlineTiles(t *testing.T) {
 			if hits.Load() == 0 {
 				t.Fatal("the tile server was never asked")
 			}
-			f, err := os.Open(out)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
-			img, err := png.Decode(f)
-			if err != nil {
-				t.Fatal(err)
-			}
+			img := readPNG(t, out)
 			// Most of a patch at the right edge, away from the legend and the scale bar,
 			// shows the server's tile; a graticule line may cross it.
 			magenta := 0
