@@ -34,7 +34,7 @@ func Create(ctx context.Context, path string, fill func(*DB) error) (err error) 
 	// The file becomes visible only by the rename below, so it needs no rollback journal;
 	// a large page cache keeps SQLite from spilling (and syncing) mid-transaction.
 	if _, err = db.sql.ExecContext(ctx, `PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
-		PRAGMA cache_size = -262144`); err != nil {
+		PRAGMA cache_size = -65536`); err != nil {
 		db.Close()
 		return fmt.Errorf("%s: %w", path, err)
 	}
@@ -66,9 +66,10 @@ func syncFile(path string) error {
 
 // withoutIndexes runs fn with the secondary indexes dropped and builds them again after:
 // one sort per index at the end is much cheaper than keeping them sorted row by row.
+// sources_identity stays, as Writer finds the sources it stored already through it.
 func (db *DB) withoutIndexes(ctx context.Context, fn func() error) error {
 	rows, err := db.sql.QueryContext(ctx, `SELECT name, sql FROM sqlite_master
-		WHERE type = 'index' AND sql IS NOT NULL ORDER BY name`)
+		WHERE type = 'index' AND sql IS NOT NULL AND name <> 'sources_identity' ORDER BY name`)
 	if err != nil {
 		return err
 	}

@@ -3,9 +3,11 @@ package data_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/strikemap/strikemap/data"
 )
@@ -165,5 +167,67 @@ func TestGenerateRefusesTooMany(t *testing.T) {
 	err := data.Generate(context.Background(), filepath.Join(t.TempDir(), "x.db"), data.MaxGenerate+1, 1, nil)
 	if err == nil {
 		t.Error("generated more than MaxGenerate events")
+	}
+}
+
+// TestSourcesSharedAcrossManyDistinct stores one article's claims far apart, with more
+// distinct sources between them than a Writer remembers: they must still share one row.
+func TestSourcesSharedAcrossManyDistinct(t *testing.T) {
+	ctx := context.Background()
+	events, err := data.Sample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	article := data.Source{Publisher: "Kept", Title: "The same article", Published: data.DateOf(2024, time.January, 2)}
+	event := func(i int, s data.Source) *data.Event {
+		e := events[0]
+		e.UID = fmt.Sprintf("far-%05d", i)
+		e.Claims = append([]data.Claim(nil), e.Claims[:1]...)
+		e.Claims[0].Source = s
+		return &e
+	}
+	const between = 6000 // more than a Writer keeps
+	for name, create := range map[string]bool{"new database": true, "existing database": false} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "far.db")
+			fill := func(db *data.DB) error {
+				return db.Write(ctx, func(w *data.Writer) error {
+					for i := 0; i <= between+1; i++ {
+						s := data.Source{Publisher: "Other", Title: fmt.Sprintf("Article %d", i)}
+						if i == 0 || i == between+1 {
+							s = article
+						}
+						if _, err := w.Add(ctx, event(i, s)); err != nil {
+							return err
+						}
+					}
+					return nil
+				})
+			}
+			if create {
+				if err := data.Create(ctx, path, fill); err != nil {
+					t.Fatal(err)
+				}
+			} else {
+				if err := data.Create(ctx, path, func(*data.DB) error { return nil }); err != nil {
+					t.Fatal(err)
+				}
+				if err := fill(mustOpen(t, path, data.ReadWrite)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			db := mustOpen(t, path, data.ReadOnly)
+			first, err := db.Event(ctx, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			last, err := db.Event(ctx, between+2)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a, b := first.Claims[0].Source.ID, last.Claims[0].Source.ID; a != b || a == 0 {
+				t.Errorf("the same article got source rows %d and %d", a, b)
+			}
+		})
 	}
 }
