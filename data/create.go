@@ -30,7 +30,7 @@ func Create(ctx context.Context, path string, fill func(*DB) error) (err error) 
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	db.path, db.fresh = path, true
+	db.path, db.fresh, db.creating = path, true, true
 	// The file becomes visible only by the rename below, so it needs no rollback journal;
 	// a large page cache keeps SQLite from spilling (and syncing) mid-transaction.
 	if _, err = db.sql.ExecContext(ctx, `PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;

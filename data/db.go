@@ -26,10 +26,11 @@ const (
 
 // DB is an open Strikemap database.
 type DB struct {
-	sql   *sql.DB
-	path  string
-	mode  Mode
-	fresh bool // created by this process and not yet written: Writer may skip look-ups
+	sql      *sql.DB
+	path     string
+	mode     Mode
+	fresh    bool // created by this process and not yet written: Writer may skip look-ups
+	creating bool // Create is making it, without a journal
 }
 
 // Path returns the file the database was opened from.
@@ -104,7 +105,7 @@ func (db *DB) prepare(ctx context.Context, created bool) error {
 	switch {
 	case version > SchemaVersion:
 		return fmt.Errorf("%w: schema version %d is newer than this Strikemap understands (%d); update Strikemap", ErrSchema, version, SchemaVersion)
-	case version == SchemaVersion:
+	case version == SchemaVersion, db.mode == ReadOnly && version >= readableFrom:
 		return nil
 	case db.mode == ReadOnly:
 		return fmt.Errorf("%w: schema version %d is older than %d; open it read-write once to upgrade it", ErrSchema, version, SchemaVersion)

@@ -2,7 +2,6 @@ package data
 
 import (
 	"cmp"
-	"math"
 	"slices"
 
 	"github.com/strikemap/strikemap/geo/overlay"
@@ -54,9 +53,8 @@ func boolOrder(a, b bool) int {
 }
 
 // finish sets what follows from the sorted columns: the dates' span, the target types'
-// shapes and the table from ids to rows. parts hold the rows in id order and perm[r] is
-// the place in that order of row r.
-func (ix *Index) finish(parts []*part, perm []int32) {
+// shapes and the table from ids to rows.
+func (ix *Index) finish() {
 	n := ix.Len()
 	for r := range n {
 		if ix.MinDate == 0 || ix.Start[r] < ix.MinDate {
@@ -71,12 +69,7 @@ func (ix *Index) finish(parts []*part, perm []int32) {
 	if n == 0 {
 		return
 	}
-	first, last := int64(math.MaxInt64), int64(math.MinInt64)
-	for _, p := range parts {
-		if len(p.rows) > 0 {
-			first, last = min(first, p.rows[0].id), max(last, p.rows[len(p.rows)-1].id)
-		}
-	}
+	first, last := slices.Min(ix.ID), slices.Max(ix.ID)
 	// A table indexed by id is the quickest lookup, and the smallest while few ids are
 	// missing, as in a database where events are added and seldom deleted.
 	if d := uint64(last - first); d < uint64(2*n+1024) {
@@ -90,14 +83,13 @@ func (ix *Index) finish(parts []*part, perm []int32) {
 		}
 		return
 	}
-	ix.sortedIDs = make([]int64, 0, n)
-	for _, p := range parts {
-		for i := range p.rows {
-			ix.sortedIDs = append(ix.sortedIDs, p.rows[i].id)
-		}
-	}
 	ix.idRows = make([]int32, n)
-	for r, g := range perm {
-		ix.idRows[g] = int32(r)
+	for r := range ix.idRows {
+		ix.idRows[r] = int32(r)
+	}
+	slices.SortFunc(ix.idRows, func(a, b int32) int { return cmp.Compare(ix.ID[a], ix.ID[b]) })
+	ix.sortedIDs = make([]int64, n)
+	for i, r := range ix.idRows {
+		ix.sortedIDs[i] = ix.ID[r]
 	}
 }

@@ -14,7 +14,8 @@ import (
 	"github.com/strikemap/strikemap/geo/view"
 )
 
-// LoadIndex reads every event into an Index, in one pass over the events table (claims
+// LoadIndex reads every event into an Index: from the packed copy a large database keeps
+// (index_pack.go) while that is current, else in one pass over the events table (claims
 // are not read). Rows that cannot be read or break the model's rules for the event's own
 // columns, such as a latitude of 4239 or an unknown status, are left out and counted in
 // Invalid. progress, when not nil, is called now and then with the rows read so far and
@@ -23,6 +24,17 @@ import (
 // The rows are read on several connections at once, one range of ids each; a write
 // committed meanwhile by another connection may be seen by some ranges and not others.
 func (db *DB) LoadIndex(ctx context.Context, progress func(done, total int)) (*Index, error) {
+	if ix := db.loadPacked(ctx); ix != nil {
+		if progress != nil {
+			progress(ix.Len(), ix.Len())
+		}
+		return ix, nil
+	}
+	return db.scanIndex(ctx, progress)
+}
+
+// scanIndex reads every event into an Index, as LoadIndex describes.
+func (db *DB) scanIndex(ctx context.Context, progress func(done, total int)) (*Index, error) {
 	var path string
 	var first, last sql.NullInt64
 	var total int
@@ -185,7 +197,7 @@ func buildIndex(parts []*part) (*Index, error) {
 			ix.OriginX[r], ix.OriginY[r] = e.originX, e.originY
 		}
 	})
-	ix.finish(parts, perm)
+	ix.finish()
 	return ix, nil
 }
 

@@ -44,6 +44,10 @@ func migrations() []migration {
 // SchemaVersion is the schema version this build writes.
 var SchemaVersion = migrations()[len(migrations())-1].version
 
+// readableFrom is the oldest schema a database opened for viewing may have: the steps
+// after it only add what makes opening faster, which such a database does without.
+const readableFrom = 3
+
 // schemaVersion reads the version recorded in strikemap_meta; 0 means none recorded.
 func schemaVersion(ctx context.Context, q querier) (int, error) {
 	var s string

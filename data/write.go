@@ -57,6 +57,11 @@ func (db *DB) Write(ctx context.Context, fn func(*Writer) error) error {
 		return err
 	}
 	db.fresh = false
+	// A database Create is making is dropped on any error, which a failure here must be,
+	// as it runs without a journal; in any other a stale copy is only not used.
+	if err := db.refreshPack(ctx); err != nil && db.creating {
+		return fmt.Errorf("packed index: %w", err)
+	}
 	return nil
 }
 

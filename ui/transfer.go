@@ -17,6 +17,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/strikemap/strikemap/data"
+	"github.com/strikemap/strikemap/geo/gazetteer"
 )
 
 // shownProblems is how many rejected rows an import lists, as `strikedb import` does.
@@ -89,14 +90,18 @@ func (w *Window) confirmTarget(src, db string, skip bool) {
 func (w *Window) runImport(src, db string, skip bool) {
 	ctx, t := w.startTask("Importing " + filepath.Base(src))
 	var problems []string
-	opt := data.ImportOptions{SkipInvalid: skip,
+	opt := data.ImportOptions{SkipInvalid: skip, Geocode: gazetteer.Geocode, // as strikedb import does
 		Report: func(p data.Problem) {
 			if !p.Warning && len(problems) < shownProblems {
 				problems = append(problems, filepath.Base(p.File)+":"+fmt.Sprint(p.Line)+": "+p.Msg)
 			}
 		},
 		Progress: func(done, total int64) {
-			t.progress(float64(done)/float64(max(total, 1)), fmt.Sprintf("%s of %s read", megabytes(done), megabytes(total)))
+			text := fmt.Sprintf("%s of %s read", megabytes(done), megabytes(total))
+			if done >= total {
+				text = "All read; writing the database …" // indexes and the commit take a while
+			}
+			t.progress(float64(done)/float64(max(total, 1)), text)
 		}}
 	go func() {
 		res, err := data.Import(ctx, db, []string{src}, opt)

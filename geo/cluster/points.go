@@ -1,6 +1,9 @@
 package cluster
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Points holds event positions in Web Mercator world coordinates ([0,1], y down), sorted
 // by Key ascending: row r of every column of an index over them is row r here.
@@ -56,4 +59,40 @@ func clampUnit(v float64) float64 {
 		return 0
 	}
 	return min(v, 1)
+}
+
+// SortedPoints returns x and y, as Points.X and Y held them, as Points again, computing
+// their keys. ok is false unless they are as NewPoints leaves them: of one length, on the
+// world, and in key order; so columns read back from storage are checked, not trusted.
+func SortedPoints(x, y []float32) (p Points, ok bool) {
+	n := len(x)
+	if len(y) != n {
+		return Points{}, false
+	}
+	p = Points{X: x, Y: y, Keys: make([]uint64, n)}
+	k := chunks(n)
+	bad := make([]bool, k)
+	inChunks(n, k, func(c, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			fx, fy := float64(x[i]), float64(y[i])
+			if wrapUnit(fx) != fx || clampUnit(fy) != fy {
+				bad[c] = true
+				return
+			}
+			p.Keys[i] = Key(fx, fy)
+			if i > lo && p.Keys[i] < p.Keys[i-1] {
+				bad[c] = true
+				return
+			}
+		}
+	})
+	for c := 1; c < k; c++ {
+		if lo := n * c / k; lo > 0 && lo < n && p.Keys[lo] < p.Keys[lo-1] {
+			bad[c] = true
+		}
+	}
+	if slices.Contains(bad, true) {
+		return Points{}, false
+	}
+	return p, true
 }

@@ -1,0 +1,167 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/strikemap/strikemap/data"
+)
+
+// topDialogText returns the words of the dialog on top of w, if any.
+func topDialogText(w *Window) string {
+	top := w.win.Canvas().Overlays().Top()
+	if top == nil {
+		return ""
+	}
+	var b strings.Builder
+	for _, o := range test.LaidOutObjects(top) {
+		switch o := o.(type) {
+		case *widget.Label:
+			b.WriteString(o.Text + "\n")
+		case *canvas.Text:
+			b.WriteString(o.Text + "\n")
+		}
+	}
+	return b.String()
+}
+
+// dialogSays waits for the dialog on top of w to contain want.
+func dialogSays(t *testing.T, w *Window, want string) string {
+	t.Helper()
+	var text string
+	if !waitFor(func() bool {
+		fyne.DoAndWait(func() { text = topDialogText(w) })
+		return strings.Contains(text, want)
+	}) {
+		t.Fatalf("the dialog says %q, want %q in it", text, want)
+	}
+	return text
+}
+
+func TestRunImport(t *testing.T) {
+	for name, tc := range map[string]struct {
+		file   string
+		skip   bool
+		says   []string
+		events int // in the database afterwards; -1: no database
+	}{
+		"into a new database": {file: "acled.csv", says: []string{"Import done", "Imported 4 events into new.db"}, events: 4},
+		"an invalid row stops it": {file: "acled_dirty.csv", events: -1, says: []string{"Import failed",
+			"Nothing was imported", "acled_dirty.csv:3: longitude 4239"}},
+		"skipping invalid rows": {file: "acled_dirty.csv", skip: true, says: []string{"Import done", "invalid rows were left out", "acled_dirty.csv:4:"}, events: 3},
+	} {
+		t.Run(name, func(t *testing.T) {
+			a := test.NewTempApp(t)
+			w := NewWindow(a)
+			w.win.Resize(fyne.NewSize(1000, 700))
+			db := filepath.Join(t.TempDir(), "new.db")
+			fyne.DoAndWait(func() { w.runImport(filepath.Join("..", "testdata", "import", tc.file), db, tc.skip) })
+			for _, s := range tc.says {
+				dialogSays(t, w, s)
+			}
+			if tc.events < 0 {
+				if _, err := os.Stat(db); !os.IsNotExist(err) {
+					t.Errorf("a failed import left %s (%v)", db, err)
+				}
+				return
+			}
+			if n := countEvents(t, db); n != tc.events {
+				t.Errorf("%d events in the database, want %d", n, tc.events)
+			}
+		})
+	}
+}
+
+// Importing into the database the window shows asks first.
+func TestImportIntoShownDatabaseAsks(t *testing.T) {
+	a := test.NewTempApp(t)
+	db := filepath.Join(t.TempDir(), "s.db")
+	if err := data.WriteSample(context.Background(), db); err != nil {
+		t.Fatal(err)
+	}
+	s, err := openSession(context.Background(), db, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := NewWindow(a)
+	w.win.Resize(fyne.NewSize(1000, 700))
+	w.s = s
+	before := countEvents(t, db)
+	fyne.DoAndWait(func() { w.confirmTarget(filepath.Join("..", "testdata", "import", "acled.csv"), db, false) })
+	dialogSays(t, w, "is the database this window shows")
+	if n := countEvents(t, db); n != before {
+		t.Errorf("the shown database changed before the user said yes: %d events, had %d", n, before)
+	}
+}
+
+// Cancelling an import leaves no database behind.
+func TestCancelImport(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := NewWindow(a)
+	w.win.Resize(fyne.NewSize(1000, 700))
+	dir := t.TempDir()
+	src := filepath.Join(dir, "big.csv")
+	writeBigACLED(t, src, 200_000)
+	db := filepath.Join(dir, "big.db")
+	fyne.DoAndWait(func() { w.runImport(src, db, false) })
+	dialogSays(t, w, "Importing big.csv")
+	tapButton(t, w, "Cancel")
+	dialogSays(t, w, "Nothing was imported")
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Errorf("a cancelled import left %s (%v)", db, err)
+	}
+}
+
+// tapButton taps the button labelled label in the dialog on top of w, as a person would.
+func tapButton(t *testing.T, w *Window, label string) {
+	t.Helper()
+	var button *widget.Button
+	fyne.DoAndWait(func() {
+		for _, o := range test.LaidOutObjects(w.win.Canvas().Overlays().Top()) {
+			if b, ok := o.(*widget.Button); ok && b.Text == label {
+				button = b
+			}
+		}
+	})
+	if button == nil {
+		t.Fatalf("no %q button in the dialog saying %q", label, topDialogText(w))
+	}
+	test.Tap(button)
+}
+
+// writeBigACLED writes an ACLED file of n made-up rows.
+func writeBigACLED(t *testing.T, path string, n int) {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp\n")
+	for i := range n {
+		fmt.Fprintf(&b, "TST%07d,2017-03-04,2017,1,Political violence,Explosions/Remote violence,Air/drone strike,Air Force,,8,,,0,80,,760,Middle East,Syria,Ar-Raqqa,,,Ar Raqqah,35.95,39.01,1,Monitor,Other,Made up.,%d,,1600000000\n", i, i%7)
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// countEvents counts the events of the database at path.
+func countEvents(t *testing.T, path string) int {
+	t.Helper()
+	db, err := data.Open(context.Background(), path, data.ReadOnly)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	st, err := db.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return int(st.Events)
+}
