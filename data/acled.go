@@ -79,7 +79,7 @@ func (d *acledDecoder) next() (*row, error) {
 		r.invalid("event_date is empty")
 	default:
 		if e.DateStart = acledDate(s); e.DateStart == 0 {
-			r.invalid("event_date %q is not a date as YYYY-MM-DD or DD Month YYYY", s)
+			r.invalid("event_date %s is not a date as YYYY-MM-DD or DD Month YYYY", quoteValue(s))
 		}
 	}
 	e.DatePrecision = acledCode(c, r, "time_precision", d.timePrec, "day", []DatePrecision{DateDay, DateWeek, DateMonth})
@@ -143,7 +143,7 @@ func acledCode[T ~string](c cells, r *row, name string, i int, first string, voc
 		}
 		return vocab[0]
 	default:
-		r.invalid("%s %q is not 1, 2 or 3", name, s)
+		r.invalid("%s %s is not 1, 2 or 3", name, quoteValue(s))
 		return vocab[0]
 	}
 }

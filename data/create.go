@@ -26,7 +26,7 @@ func Create(ctx context.Context, path string, fill func(*DB) error) (err error) 
 			os.Remove(tmp + "-journal")
 		}
 	}()
-	db, err := open(ctx, tmp, ReadWrite, true)
+	db, err := open(ctx, tmp, ReadWrite, true, false)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}

@@ -82,7 +82,7 @@ func (d *csvDecoder) next() (*row, error) {
 		c := cells{rec, r}
 		if cur := d.cur; cur != nil && cur.e.UID != "" && c.raw(d.col[cUID]) == cur.e.UID {
 			if !slices.Equal(d.eventCells(c), d.key) {
-				r.invalid("its event columns differ from those on line %d, the first row of uid %q", cur.line, cur.e.UID)
+				r.invalid("its event columns differ from those on line %d, the first row of uid %s", cur.line, quoteValue(cur.e.UID))
 			}
 			if cl, ok := d.claim(c); ok {
 				cur.e.Claims = append(cur.e.Claims, cl)

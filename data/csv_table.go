@@ -30,6 +30,9 @@ func newCSVTable(file string, r io.Reader) (*csvTable, error) {
 	if head, _ := br.Peek(len(utf8BOM)); bytes.Equal(head, utf8BOM) {
 		br.Discard(len(utf8BOM))
 	}
+	if head, _ := br.Peek(2); bytes.Equal(head, utf16BOMs[0]) || bytes.Equal(head, utf16BOMs[1]) {
+		return nil, &FileError{Problem{File: file, Line: 1, Msg: "the file is UTF-16 text; save it as UTF-8 (in a spreadsheet: CSV UTF-8)"}}
+	}
 	cr := csv.NewReader(br)
 	cr.FieldsPerRecord = -1 // a row of the wrong length is one bad row, not a broken file
 	cr.ReuseRecord = true
@@ -166,7 +169,7 @@ func (c cells) float(name string, i int) (v float64, ok bool) {
 	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil || v != v {
-		c.r.invalid("%s %q is not a number", name, s)
+		c.r.invalid("%s %s is not a number", name, quoteValue(s))
 		return 0, false
 	}
 	return v, true
@@ -182,7 +185,7 @@ func (c cells) count(name string, i int) Count {
 	if err != nil {
 		f, ferr := strconv.ParseFloat(s, 64)
 		if ferr != nil || f != float64(int64(f)) {
-			c.r.invalid("%s %q is not a whole number", name, s)
+			c.r.invalid("%s %s is not a whole number", name, quoteValue(s))
 			return Count{}
 		}
 		n = int64(f) // "12.0", as some tools write integers
@@ -207,7 +210,7 @@ func (c cells) date(name string, i int) Date {
 	if d, ok := parseDay([]byte(day)); ok {
 		return d
 	}
-	c.r.invalid("%s %q is not a real day as YYYY-MM-DD", name, s)
+	c.r.invalid("%s %s is not a real day as YYYY-MM-DD", name, quoteValue(s))
 	return 0
 }
 

@@ -26,11 +26,13 @@ const (
 
 // DB is an open Strikemap database.
 type DB struct {
-	sql      *sql.DB
-	path     string
-	mode     Mode
-	fresh    bool // created by this process and not yet written: Writer may skip look-ups
-	creating bool // Create is making it, without a journal
+	sql         *sql.DB
+	path        string
+	mode        Mode
+	fresh       bool // created by this process and not yet written: Writer may skip look-ups
+	creating    bool // Create is making it, without a journal
+	lazy        bool // an older schema is upgraded by the first Write, not by opening
+	upgradeFrom int  // the schema version that Write must upgrade first; 0 for none
 }
 
 // Path returns the file the database was opened from.
@@ -46,6 +48,17 @@ func (db *DB) Close() error { return db.sql.Close() }
 // missing file and upgrades an older schema. A file that is not a Strikemap database
 // gives an error wrapping ErrNotOurs, ErrSchema or ErrCorrupt that names the file.
 func Open(ctx context.Context, path string, mode Mode) (*DB, error) {
+	return openPath(ctx, path, mode, false)
+}
+
+// openToWrite opens path read-write as Open does, but leaves an older schema's upgrade to
+// the first Write, inside its transaction: an import that fails leaves the file as it was.
+func openToWrite(ctx context.Context, path string) (*DB, error) {
+	return openPath(ctx, path, ReadWrite, true)
+}
+
+// openPath opens path in mode; lazy defers an upgrade to the first Write.
+func openPath(ctx context.Context, path string, mode Mode, lazy bool) (*DB, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -57,7 +70,7 @@ func Open(ctx context.Context, path string, mode Mode) (*DB, error) {
 		}
 		created = true
 	}
-	db, err := open(ctx, abs, mode, created)
+	db, err := open(ctx, abs, mode, created, lazy)
 	if err != nil {
 		if created {
 			os.Remove(abs)
@@ -68,7 +81,7 @@ func Open(ctx context.Context, path string, mode Mode) (*DB, error) {
 	return db, nil
 }
 
-func open(ctx context.Context, abs string, mode Mode, created bool) (*DB, error) {
+func open(ctx context.Context, abs string, mode Mode, created, lazy bool) (*DB, error) {
 	q := url.Values{}
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "busy_timeout(5000)")
@@ -85,7 +98,7 @@ func open(ctx context.Context, abs string, mode Mode, created bool) (*DB, error)
 		// keeps a transaction and the statements around it on the same handle.
 		sdb.SetMaxOpenConns(1)
 	}
-	db := &DB{sql: sdb, mode: mode}
+	db := &DB{sql: sdb, mode: mode, lazy: lazy}
 	if err := db.prepare(ctx, created); err != nil {
 		sdb.Close()
 		return nil, err
@@ -102,13 +115,23 @@ func (db *DB) prepare(ctx context.Context, created bool) error {
 			return err
 		}
 	}
-	switch {
-	case version > SchemaVersion:
+	if version > SchemaVersion {
 		return fmt.Errorf("%w: schema version %d is newer than this Strikemap understands (%d); update Strikemap", ErrSchema, version, SchemaVersion)
+	}
+	if version > 0 {
+		if err := checkTables(ctx, db.sql, version); err != nil {
+			return err
+		}
+	}
+	switch {
 	case version == SchemaVersion, db.mode == ReadOnly && version >= readableFrom:
 		return nil
 	case db.mode == ReadOnly:
 		return fmt.Errorf("%w: schema version %d is older than %d; open it read-write once to upgrade it", ErrSchema, version, SchemaVersion)
+	}
+	if db.lazy && !created {
+		db.upgradeFrom = version
+		return nil
 	}
 	if err := migrate(ctx, db.sql, version, SchemaVersion); err != nil {
 		return classify(err)
@@ -139,9 +162,11 @@ func identify(ctx context.Context, sdb *sql.DB) (int, error) {
 	switch {
 	case tables["strikemap_meta"]:
 	case tables["gpkg_contents"]:
-		return 0, fmt.Errorf("%w: a GeoPackage of something else (tables: %s)", ErrNotOurs, listNames(names))
+		return 0, fmt.Errorf("%w: a GeoPackage of something else (tables: %s)", ErrNotOurs, listNames(ownTables(names)))
 	case len(names) == 0:
 		return 0, fmt.Errorf("%w: a SQLite database with no tables", ErrNotOurs)
+	case tables["events"] && tables["claims"] && tables["sources"]:
+		return 0, fmt.Errorf("%w: its tables are named like Strikemap's but it has no strikemap_meta, so another program made it", ErrNotOurs)
 	default:
 		return 0, fmt.Errorf("%w: a SQLite database without Strikemap's tables (tables: %s)", ErrNotOurs, listNames(names))
 	}
@@ -159,6 +184,18 @@ func identify(ctx context.Context, sdb *sql.DB) (int, error) {
 		return 0, fmt.Errorf("%w: %v", ErrSchema, err)
 	}
 	return v, nil
+}
+
+// ownTables leaves out of names the tables that SQLite, GeoPackage and its extensions
+// make, which every GeoPackage has: the others say what the file holds.
+func ownTables(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if !strings.HasPrefix(n, "gpkg_") && !strings.HasPrefix(n, "sqlite_") && !strings.HasPrefix(n, "rtree_") {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 func listNames(names []string) string {

@@ -3,6 +3,8 @@ package data
 import (
 	"errors"
 	"fmt"
+	"strconv"
+	"unicode/utf8"
 )
 
 // Sentinel errors callers test with errors.Is; messages for people are added at the edges.
@@ -42,3 +44,23 @@ func Problems(err error) []error {
 	}
 	return []error{err}
 }
+
+// maxShownValue is how much of a value from a file a message quotes: enough to find it,
+// while a megabyte cell still gives a message of one short line.
+const maxShownValue = 60
+
+// cutValue cuts a value from a file to maxShownValue bytes for a message, at a
+// character's start, marking the cut with "…".
+func cutValue(s string) string {
+	if len(s) <= maxShownValue {
+		return s
+	}
+	n := maxShownValue
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
+}
+
+// quoteValue quotes a value from a file for a message, cut as cutValue cuts it.
+func quoteValue(s string) string { return strconv.Quote(cutValue(s)) }

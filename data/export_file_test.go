@@ -47,7 +47,9 @@ func mustImport(t testing.TB, path string, files ...string) data.ImportResult {
 }
 
 func TestExportImportExportIsByteIdentical(t *testing.T) {
-	for name, src := range map[string]string{"sample": mustSample(t), "generated": mustGenerate(t, 3000)} {
+	gaps := mustSample(t) // ids the new database must keep, not fill
+	rawExec(t, gaps, `DELETE FROM claims WHERE event_id IN (2, 5)`, `DELETE FROM events WHERE id IN (2, 5)`)
+	for name, src := range map[string]string{"sample": mustSample(t), "generated": mustGenerate(t, 3000), "ids with gaps": gaps} {
 		for _, f := range []data.Format{data.FormatGeoJSON, data.FormatCSV} {
 			t.Run(name+"/"+string(f), func(t *testing.T) {
 				dir := t.TempDir()

@@ -54,7 +54,7 @@ func (f *featureReader) feature() error {
 func (f *featureReader) finish() {
 	e := f.r.e
 	if f.typ != "Feature" {
-		f.r.invalid("type %q is not Feature", f.typ)
+		f.r.invalid("type %s is not Feature", quoteValue(f.typ))
 	}
 	if f.geomType != "Point" || !f.hasAt {
 		f.r.invalid("geometry is not a Point [lon, lat]")
@@ -89,6 +89,8 @@ func (f *featureReader) geometry() error {
 func (f *featureReader) property(key []byte) error {
 	e := f.r.e
 	switch string(key) {
+	case "id":
+		return f.rowID(&e.ID)
 	case "uid":
 		return f.text("uid", &e.UID)
 	case "date_start":

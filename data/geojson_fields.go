@@ -48,7 +48,7 @@ func (f *featureReader) date(name string, dst *Date) error {
 		if d, ok := parseDay(b); ok {
 			*dst = d
 		} else {
-			f.r.invalid("%s %q is not a real day as YYYY-MM-DD", name, b)
+			f.r.invalid("%s %s is not a real day as YYYY-MM-DD", name, quoteValue(string(b)))
 		}
 		return nil
 	}
@@ -68,7 +68,7 @@ func (f *featureReader) number(name string, dst *float64, ok *bool) error {
 		}
 		v, perr := strconv.ParseFloat(string(b), 64)
 		if perr != nil {
-			f.r.invalid("%s %s is out of range", name, b)
+			f.r.invalid("%s %s is out of range", name, cutValue(string(b)))
 		}
 		*dst, *ok = v, perr == nil
 		return nil
@@ -78,6 +78,23 @@ func (f *featureReader) number(name string, dst *float64, ok *bool) error {
 		return err
 	}
 	return f.wrong(name, "a number")
+}
+
+// rowID reads the id the event had in the database it was exported from. A positive whole
+// number is kept, for Writer to store the event under it in a new database; anything else
+// is another tool's id, not ours to keep, and is passed over.
+func (f *featureReader) rowID(dst *int64) error {
+	if c := f.s.peek(); c >= '1' && c <= '9' {
+		b, err := f.s.number()
+		if err != nil {
+			return err
+		}
+		if v, err := strconv.ParseInt(string(b), 10, 64); err == nil {
+			*dst = v
+		}
+		return nil
+	}
+	return f.s.skip()
 }
 
 // count reads a whole number, or null as unknown.
@@ -96,7 +113,7 @@ func (f *featureReader) count(name string, dst *Count) error {
 		if ok {
 			*dst = Known(n)
 		} else {
-			f.r.invalid("%s %s is not a whole number", name, b)
+			f.r.invalid("%s %s is not a whole number", name, cutValue(string(b)))
 		}
 		return nil
 	}

@@ -44,7 +44,7 @@ func (g *geojsonDecoder) next() (*row, error) {
 		return r, err
 	case errors.As(err, &se):
 		return nil, &FileError{Problem{File: g.file, Line: se.line, Msg: "broken JSON: " + se.msg}}
-	case errors.Is(err, errNotCollection):
+	case errors.Is(err, errNotCollection), errors.Is(err, errEmptyJSON):
 		return nil, &FileError{Problem{File: g.file, Line: g.s.line, Msg: err.Error()}}
 	}
 	return nil, &FileError{Problem{File: g.file, Line: g.s.line, Msg: "reading: " + err.Error()}}
@@ -52,11 +52,18 @@ func (g *geojsonDecoder) next() (*row, error) {
 
 var errNotCollection = errors.New(`not a GeoJSON FeatureCollection: its "type" is not "FeatureCollection"`)
 
+// errEmptyJSON is a file of nothing but white space, worded plainly rather than as a
+// FeatureCollection that is missing.
+var errEmptyJSON = errors.New("the file is empty: no GeoJSON FeatureCollection")
+
 func (g *geojsonDecoder) step() (*row, error) {
 	s := g.s
 	for {
 		switch g.state {
 		case geoStart:
+			if s.peek() == 0 && s.err == nil {
+				return nil, errEmptyJSON
+			}
 			if err := s.expect('{', "a GeoJSON FeatureCollection, starting with {"); err != nil {
 				return nil, err
 			}

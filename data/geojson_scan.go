@@ -255,7 +255,7 @@ func (s *jsonScanner) checkNumber(b []byte) ([]byte, error) {
 		ok = digits()
 	}
 	if !ok || i != len(b) {
-		return nil, s.syntax("%q is not a number", b)
+		return nil, s.syntax("%s is not a number", quoteValue(string(b)))
 	}
 	return b, nil
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 )
 
 // ImportOptions says how Import reads its files.
@@ -86,7 +87,7 @@ func Import(ctx context.Context, dbPath string, files []string, opt ImportOption
 		err = Create(ctx, dbPath, fill)
 	case err == nil:
 		var db *DB
-		if db, err = Open(ctx, dbPath, ReadWrite); err == nil {
+		if db, err = openToWrite(ctx, dbPath); err == nil {
 			err = fill(db)
 			if cerr := db.Close(); err == nil && cerr != nil {
 				err = fmt.Errorf("%s: %w", dbPath, cerr)
@@ -95,6 +96,9 @@ func Import(ctx context.Context, dbPath string, files []string, opt ImportOption
 	}
 	if err != nil {
 		res.Added, res.Existing = 0, 0
+		if errors.Is(err, ErrCorrupt) && !strings.Contains(err.Error(), dbPath) {
+			err = fmt.Errorf("%s: %w", dbPath, err)
+		}
 		return res, err
 	}
 	return res, nil

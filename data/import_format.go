@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode/utf16"
 )
 
 // Format is a file format that Import reads or Export writes.
@@ -33,7 +34,13 @@ var utf8BOM = []byte("\xef\xbb\xbf")
 // a JSON object is GeoJSON; a CSV header with ACLED's event_id_cnty is ACLED, with UCDP's
 // where_prec or side_a and best is UCDP, with uid and date_start is ours.
 func DetectFormat(name string, head []byte) (Format, error) {
+	if text, ok := fromUTF16(head); ok {
+		head = text // its reader refuses it with a word on the encoding
+	}
 	body := bytes.TrimLeft(bytes.TrimPrefix(head, utf8BOM), " \t\r\n")
+	if len(body) == 0 && strings.EqualFold(filepath.Ext(name), ".csv") {
+		return FormatCSV, nil // every CSV reader says the same of a file without a header
+	}
 	if len(body) > 0 && (body[0] == '{' || body[0] == '[') {
 		return FormatGeoJSON, nil
 	}
@@ -70,3 +77,25 @@ func headerSet(header []string) map[string]bool {
 
 // columnName folds a header cell: case and surrounding spaces do not matter.
 func columnName(h string) string { return strings.ToLower(strings.TrimSpace(h)) }
+
+// utf16BOMs start UTF-16 text, little- then big-endian, as spreadsheets save "Unicode text".
+var utf16BOMs = [][]byte{[]byte("\xff\xfe"), []byte("\xfe\xff")}
+
+// fromUTF16 returns head as UTF-8 when it is UTF-16 text with a byte-order mark.
+func fromUTF16(head []byte) ([]byte, bool) {
+	for i, bom := range utf16BOMs {
+		if !bytes.HasPrefix(head, bom) {
+			continue
+		}
+		units := make([]uint16, 0, len(head)/2)
+		for j := 2; j+1 < len(head); j += 2 {
+			if i == 0 {
+				units = append(units, uint16(head[j])|uint16(head[j+1])<<8)
+			} else {
+				units = append(units, uint16(head[j])<<8|uint16(head[j+1]))
+			}
+		}
+		return []byte(string(utf16.Decode(units))), true
+	}
+	return nil, false
+}

@@ -127,6 +127,14 @@ func (opt *ImportOptions) store(ctx context.Context, w *Writer, r *row, res *Imp
 		res.Invalid++
 		report(problemText(err), false)
 	case err != nil:
+		if cerr := ctx.Err(); cerr != nil {
+			// database/sql rolls the transaction back when ctx ends, and the statements
+			// then fail as closed: the cancel is the cause worth reporting.
+			err = cerr
+		}
+		if c := classify(err); errors.Is(c, ErrCorrupt) {
+			return c // the database is at fault, not the row; Import names the database
+		}
 		return fmt.Errorf("%s:%d: %w", r.file, r.line, err)
 	case added:
 		res.Added++
@@ -213,18 +221,18 @@ func (opt *ImportOptions) finish(r *row) {
 		case e.Place == "":
 			r.invalid("no coordinates and no place name to find them by")
 		case opt.Geocode == nil:
-			r.invalid("no coordinates (and no geocoder to place %q by its name)", place)
+			r.invalid("no coordinates (and no geocoder to place %s by its name)", quoteValue(place))
 		default:
 			lat, lon, ok := opt.Geocode(e.Place, e.Country)
 			if !ok {
-				r.invalid("no coordinates, and the place %q in %q was not found", e.Place, e.Country)
+				r.invalid("no coordinates, and the place %s in %s was not found", quoteValue(e.Place), quoteValue(e.Country))
 				return
 			}
 			e.Location = [2]float64{lon, lat}
 			if e.GeoPrecision == GeoExact || e.GeoPrecision == "" {
 				e.GeoPrecision = GeoTown // a name places the town, not the site
 			}
-			r.warn("no coordinates: placed at %v, %v by the name %q", lat, lon, place)
+			r.warn("no coordinates: placed at %v, %v by the name %s", lat, lon, quoteValue(place))
 			// Marked in the event itself, so the map's reader knows the point is a guess.
 			e.Summary = strings.TrimSpace(e.Summary + " [Location geocoded from the place name \"" + place + "\".]")
 		}

@@ -195,3 +195,27 @@ func TestBrokenFilesStopTheImport(t *testing.T) {
 		})
 	}
 }
+
+// An import into a database of an older schema upgrades it only together with the events
+// it stores: one that fails leaves the file byte for byte as it was.
+func TestImportUpgradesOnlyWhenItStores(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v1.db")
+	if err := data.CreateAtVersion(ctx, path, 1); err != nil {
+		t.Fatal(err)
+	}
+	before := checksum(t, path)
+	if _, err := data.Import(ctx, path, []string{fixture("acled_dirty.csv")}, data.ImportOptions{}); !errors.Is(err, data.ErrInvalid) {
+		t.Fatalf("import of invalid rows: %v, want ErrInvalid", err)
+	}
+	if checksum(t, path) != before {
+		t.Fatal("a rejected import changed the older database")
+	}
+	res, err := data.Import(ctx, path, []string{fixture("acled.csv")}, data.ImportOptions{})
+	if err != nil || res.Added != 4 {
+		t.Fatalf("import: %+v, %v", res, err)
+	}
+	if n := len(allEvents(t, mustOpen(t, path, data.ReadOnly))); n != 4 { // upgraded: opens for viewing
+		t.Errorf("%d events after the import, want 4", n)
+	}
+}

@@ -156,8 +156,11 @@ func readMBTilesMeta(ctx context.Context, db *sql.DB) (MBTilesMeta, error) {
 		kv["format"] = sniffTileFormat(b)
 	}
 	if kv["minzoom"] == "" || kv["maxzoom"] == "" {
+		// SQLite keeps whatever a column is given: a zoom of text or a fraction
+		// names no tile Fetch can ask for, and would not scan as a number.
 		var lo, hi sql.NullInt64
-		if err := db.QueryRowContext(ctx, `SELECT min(zoom_level), max(zoom_level) FROM tiles`).Scan(&lo, &hi); err != nil {
+		if err := db.QueryRowContext(ctx, `SELECT min(zoom_level), max(zoom_level) FROM tiles
+			WHERE typeof(zoom_level) = 'integer'`).Scan(&lo, &hi); err != nil {
 			return MBTilesMeta{}, classify(err)
 		}
 		if kv["minzoom"] == "" {

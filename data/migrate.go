@@ -75,18 +75,37 @@ func migrate(ctx context.Context, db *sql.DB, from, target int) error {
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		if err := m.apply(ctx, tx); err != nil {
 			tx.Rollback()
-			return fmt.Errorf("migration %s: %w", m.name, err)
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO strikemap_meta (key, value) VALUES ('schema_version', ?)
-			ON CONFLICT(key) DO UPDATE SET value = excluded.value`, strconv.Itoa(m.version)); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("migration %s: %w", m.name, err)
+			return err
 		}
 		if err := tx.Commit(); err != nil {
 			return fmt.Errorf("migration %s: %w", m.name, err)
 		}
+	}
+	return nil
+}
+
+// upgrade applies every step above from inside tx, for a Write that upgrades as it writes.
+func upgrade(ctx context.Context, tx *sql.Tx, from int) error {
+	for _, m := range migrations() {
+		if m.version > from {
+			if err := m.apply(ctx, tx); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// apply runs the step and records its version, inside tx.
+func (m migration) apply(ctx context.Context, tx *sql.Tx) error {
+	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		return fmt.Errorf("migration %s: %w", m.name, err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO strikemap_meta (key, value) VALUES ('schema_version', ?)
+		ON CONFLICT(key) DO UPDATE SET value = excluded.value`, strconv.Itoa(m.version)); err != nil {
+		return fmt.Errorf("migration %s: %w", m.name, err)
 	}
 	return nil
 }

@@ -4,10 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"iter"
+	"os"
 	"strconv"
 
 	"github.com/paulmach/orb"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // eventColumns are read by every query that builds whole events, in scanEvent's order.
@@ -41,11 +45,40 @@ func (db *DB) Event(ctx context.Context, id int64) (*Event, error) {
 // ErrNotFound means no stored row has the id asked for.
 var ErrNotFound = errors.New("not found")
 
+// Errors of a database that was fine when opened; callers test them with errors.Is.
+var (
+	// ErrLocked means another program kept the database locked for longer than a read
+	// waits (SQLite's busy timeout): it is being written. Trying again later works.
+	ErrLocked = errors.New("database locked by another program")
+	// ErrGone means the database file was removed or moved while open.
+	ErrGone = errors.New("database file removed or moved")
+)
+
+// Gone reports whether the file the database was opened from is no longer there. Reads
+// may still succeed from the file held open, but it cannot be opened again.
+func (db *DB) Gone() bool {
+	_, err := os.Stat(db.path)
+	return errors.Is(err, fs.ErrNotExist)
+}
+
+// explain adds to a failed read what callers can act on: a lock held elsewhere, a
+// file gone, a damaged file.
+func (db *DB) explain(err error) error {
+	var se *sqlite.Error
+	if errors.As(err, &se) && (se.Code()&0xff == sqlite3.SQLITE_BUSY || se.Code()&0xff == sqlite3.SQLITE_LOCKED) {
+		return fmt.Errorf("%w: %v", ErrLocked, err)
+	}
+	if db.Gone() {
+		return fmt.Errorf("%w: %v", ErrGone, err)
+	}
+	return classify(err)
+}
+
 func (db *DB) events(ctx context.Context, query string, args ...any) iter.Seq2[*Event, error] {
 	return func(yield func(*Event, error) bool) {
 		rows, err := db.sql.QueryContext(ctx, query, args...)
 		if err != nil {
-			yield(nil, classify(err))
+			yield(nil, db.explain(err))
 			return
 		}
 		defer rows.Close()
@@ -58,7 +91,7 @@ func (db *DB) events(ctx context.Context, query string, args ...any) iter.Seq2[*
 		var r rowReader
 		for rows.Next() {
 			if err := rows.Scan(ptrs...); err != nil {
-				yield(nil, classify(err))
+				yield(nil, db.explain(err))
 				return
 			}
 			id, _ := vals[0].(int64)
@@ -74,7 +107,7 @@ func (db *DB) events(ctx context.Context, query string, args ...any) iter.Seq2[*
 			}
 		}
 		if err := rows.Err(); err != nil {
-			yield(nil, classify(err))
+			yield(nil, db.explain(err))
 			return
 		}
 		if cur != nil {

@@ -138,10 +138,22 @@ func parseQuery(q string) []phrase {
 		}
 		var p phrase
 		eachToken(w, func(raw string, folded []byte) {
-			if len(p.raw) < maxWordTokens {
-				p.raw = append(p.raw, cutRunes(raw, maxTokenRunes))
-				p.folded = append(p.folded, cutRunes(string(folded), maxTokenRunes))
+			if len(p.raw) == maxWordTokens {
+				return
 			}
+			if cut := cutRunes(raw, maxTokenRunes); len(cut) < len(raw) {
+				// SQLite folds the cut text, whose accents fold to nothing: cutting the
+				// folded token instead would keep more letters than SQLite sees.
+				raw, folded = cut, nil
+				for _, r := range cut {
+					folded = foldRune(folded, r)
+				}
+				if len(folded) == 0 {
+					return
+				}
+			}
+			p.raw = append(p.raw, raw)
+			p.folded = append(p.folded, string(folded))
 		})
 		if len(p.raw) > 0 {
 			out = append(out, p)

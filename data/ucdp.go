@@ -146,7 +146,7 @@ func ucdpCode[T ~string](c cells, r *row, name string, i int, codes map[string]T
 		}
 		return dflt
 	}
-	r.invalid("%s %q is not a UCDP code (1 to %d)", name, s, len(codes))
+	r.invalid("%s %s is not a UCDP code (1 to %d)", name, quoteValue(s), len(codes))
 	return dflt
 }
 

@@ -43,6 +43,13 @@ func (e *Event) Validate() error {
 			errs = append(errs, err)
 		}
 	}
+	origin := ""
+	if e.Origin != nil {
+		origin = e.Origin.Name
+	}
+	errs = append(errs, checkTexts("uid", e.UID, "place", e.Place, "admin1", e.Admin1, "country", e.Country,
+		"actor", e.Actor, "target_type", e.TargetType, "weapon", e.Weapon, "origin_name", origin,
+		"summary", e.Summary)...)
 	for i := range e.Claims {
 		if err := e.Claims[i].Validate(); err != nil {
 			errs = append(errs, prefix(fmt.Sprintf("claim %d: ", i+1), err))
@@ -76,10 +83,34 @@ func (c *Claim) Validate() error {
 			errs = append(errs, invalidf("%s %d is negative", f.name, n))
 		}
 	}
+	errs = append(errs, checkTexts("claimant", c.Claimant, "text", c.Text, "publisher", c.Source.Publisher,
+		"title", c.Source.Title, "url", c.Source.URL, "author", c.Source.Author, "language", c.Source.Language)...)
 	if c.Source.URL != "" && !strings.HasPrefix(c.Source.URL, "http://") && !strings.HasPrefix(c.Source.URL, "https://") {
-		errs = append(errs, invalidf("source url %q is not http or https", c.Source.URL))
+		errs = append(errs, invalidf("source url %s is not http or https", quoteValue(c.Source.URL)))
 	}
 	return errors.Join(errs...)
+}
+
+// MaxText is the most bytes one text value may hold. A long report's summary fits many
+// times over; a megabyte cell is a broken export or a file that is not what it says,
+// and would make every list and tooltip that shows it crawl.
+const MaxText = 64 << 10
+
+// checkTexts tests text values, given as name, value pairs: each at most MaxText bytes
+// and without NUL bytes, at which SQLite's C API and many programs reading the
+// database cut a string short.
+func checkTexts(pairs ...string) []error {
+	var errs []error
+	for i := 0; i+1 < len(pairs); i += 2 {
+		name, v := pairs[i], pairs[i+1]
+		if len(v) > MaxText {
+			errs = append(errs, invalidf("%s is %d bytes long, more than the %d a text may have", name, len(v), MaxText))
+		}
+		if strings.IndexByte(v, 0) >= 0 {
+			errs = append(errs, invalidf("%s holds a NUL byte", name))
+		}
+	}
+	return errs
 }
 
 // checkPoint tests a lon/lat pair against WGS84's ranges; prefix names origin columns.

@@ -99,5 +99,5 @@ func member[T comparable](v T, set []T) bool {
 
 // vocabError names the field, the bad value and the values allowed.
 func vocabError[T ~string](field string, v T, set []T) error {
-	return invalidf("%s %q is not one of %v", field, string(v), set)
+	return invalidf("%s %s is not one of %v", field, quoteValue(string(v)), set)
 }

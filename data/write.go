@@ -21,6 +21,7 @@ type Writer struct {
 	side                                  *sideIndex       // for a fresh database: where its words go
 	file                                  string           // the database's file, for its side file
 	added, skipped                        int
+	lastID                                int64 // the highest id stored by this Writer
 }
 
 // Write runs fn inside one transaction and commits only if fn returns nil, so a
@@ -34,7 +35,12 @@ func (db *DB) Write(ctx context.Context, fn func(*Writer) error) error {
 		return err
 	}
 	w := &Writer{tx: tx, sources: map[Source]int64{}, fresh: db.fresh}
-	err = w.prepare(ctx)
+	if db.upgradeFrom > 0 {
+		err = classify(upgrade(ctx, tx, db.upgradeFrom))
+	}
+	if err == nil {
+		err = w.prepare(ctx)
+	}
 	if err == nil {
 		err = fn(w)
 	}
@@ -56,7 +62,7 @@ func (db *DB) Write(ctx context.Context, fn func(*Writer) error) error {
 	if err != nil {
 		return err
 	}
-	db.fresh = false
+	db.fresh, db.upgradeFrom = false, 0
 	// A database Create is making is dropped on any error, which a failure here must be,
 	// as it runs without a journal; in any other a stale copy is only not used.
 	if err := db.refreshPack(ctx); err != nil && db.creating {
@@ -75,10 +81,10 @@ func (w *Writer) prepare(ctx context.Context) error {
 		s, err = w.tx.PrepareContext(ctx, q)
 		return s
 	}
-	w.event = prep(`INSERT INTO events (geom, uid, date_start, date_end, date_precision, lat, lon,
+	w.event = prep(`INSERT INTO events (id, geom, uid, date_start, date_end, date_precision, lat, lon,
 		geo_precision, place, admin1, country, actor, target_type, weapon, origin_lat, origin_lon,
 		origin_name, summary, status, killed_min, killed_max, civilians_min, civilians_max)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(uid) DO NOTHING`)
 	w.claim = prep(`INSERT INTO claims (event_id, source_id, claimant, stance, text, killed,
 		civilians, combatants, injured, claimed_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
@@ -125,7 +131,13 @@ func (w *Writer) Add(ctx context.Context, e *Event) (bool, error) {
 	if e.Origin != nil {
 		olat, olon, oname = e.Origin.Point.Lat(), e.Origin.Point.Lon(), nullText(e.Origin.Name)
 	}
-	res, err := w.event.ExecContext(ctx, gpkgPoint(e.Location), e.UID, e.DateStart, e.DateEnd,
+	// A new database keeps the ids of a file exported from another, so that the two are
+	// equal, as long as they ascend; SQLite gives the others the next free id.
+	var id any
+	if w.fresh && e.ID > w.lastID {
+		id = e.ID
+	}
+	res, err := w.event.ExecContext(ctx, id, gpkgPoint(e.Location), e.UID, e.DateStart, e.DateEnd,
 		string(e.DatePrecision), e.Lat(), e.Lon(), string(e.GeoPrecision), nullText(e.Place),
 		nullText(e.Admin1), nullText(e.Country), nullText(e.Actor), nullText(e.TargetType),
 		nullText(e.Weapon), olat, olon, oname, nullText(e.Summary), string(e.Status),
@@ -140,6 +152,7 @@ func (w *Writer) Add(ctx context.Context, e *Event) (bool, error) {
 	if e.ID, err = res.LastInsertId(); err != nil {
 		return false, err
 	}
+	w.lastID = max(w.lastID, e.ID)
 	for i := range e.Claims {
 		c := &e.Claims[i]
 		c.EventID = e.ID

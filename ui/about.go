@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 
@@ -37,9 +38,13 @@ func (w *Window) showAttributions() {
 	d.Show()
 }
 
-// openURL opens a source's link in the browser; only http and https links are opened.
+// openURL opens a source's link in the browser; only http and https links with a host
+// are opened, by the same rule (webURL) that decides which claims get an Open button.
 func (w *Window) openURL(u *url.URL) error {
-	if u == nil || (u.Scheme != "http" && u.Scheme != "https") {
+	if u == nil {
+		return errors.New("no link to open")
+	}
+	if _, ok := webURL(u.String()); !ok {
 		return fmt.Errorf("not an http or https link: %v", u)
 	}
 	return w.app.OpenURL(u)

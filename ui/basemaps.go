@@ -35,15 +35,22 @@ type basemapLayer struct {
 }
 
 // openBasemap opens the source named by spec; onLoad is called from background
-// goroutines whenever a tile arrives.
+// goroutines whenever the map should be drawn again: a tile arrived, a failed one may
+// be retried, or what is wrong with the tiles changed (see problem).
 func openBasemap(spec string, onLoad func()) (*basemapLayer, error) {
+	return openBasemapWith(spec, tiles.XYZOptions{}, onLoad)
+}
+
+// openBasemapWith is openBasemap with the options of online sources (the disk
+// cache's folder and budget, the timeout); tests point them at a scratch folder.
+func openBasemapWith(spec string, opt tiles.XYZOptions, onLoad func()) (*basemapLayer, error) {
 	b := &basemapLayer{spec: spec, onLoad: onLoad, closeSrc: func() {}}
 	switch {
 	case spec == BasemapOffline || spec == "":
 		b.spec, b.offline = BasemapOffline, basemap.New(512)
 		return b, nil
 	case spec == BasemapOSM:
-		x, err := tiles.OSM(tiles.XYZOptions{})
+		x, err := tiles.OSM(opt)
 		if err != nil {
 			return nil, fmt.Errorf("OpenStreetMap tiles: %w", err)
 		}
@@ -55,7 +62,7 @@ func openBasemap(spec string, onLoad func()) (*basemapLayer, error) {
 		}
 		b.src, b.closeSrc = m, func() { m.Close() }
 	default:
-		x, err := tiles.NewXYZ(spec, tiles.XYZOptions{})
+		x, err := tiles.NewXYZ(spec, opt)
 		if err != nil {
 			return nil, fmt.Errorf("tile URL %q: %w", spec, err)
 		}
@@ -66,7 +73,7 @@ func openBasemap(spec string, onLoad func()) (*basemapLayer, error) {
 }
 
 func (b *basemapLayer) newCache(src tiles.Source) *tiles.Cache {
-	return tiles.NewCache(src, tiles.CacheOptions{OnLoad: func(maptile.Tile) { b.onLoad() }})
+	return tiles.NewCache(src, tiles.CacheOptions{OnLoad: func(maptile.Tile) { b.onLoad() }, OnChange: b.onLoad})
 }
 
 // Draw draws what is loaded for v and asks for what is missing.
@@ -89,6 +96,22 @@ func (b *basemapLayer) Attribution() string {
 	}
 	return b.src.Attribution()
 }
+
+// problem says what keeps the basemap's tiles from loading or being kept, for the
+// status bar, or "" when nothing does.
+func (b *basemapLayer) problem() string {
+	if b == nil || b.offline != nil || b.cache == nil {
+		return ""
+	}
+	if p := b.cache.Problem(); p != nil {
+		return "Tiles: " + p.Error()
+	}
+	return ""
+}
+
+// showTileProblem puts what is wrong with the basemap's tiles in the status bar, or
+// clears it; it runs on the UI goroutine whenever the basemap changes or reports.
+func (w *Window) showTileProblem() { w.status.setAlert(alertTiles, w.base.problem()) }
 
 // online reports whether the basemap comes from the network.
 func (b *basemapLayer) online() bool {

@@ -24,7 +24,9 @@ type Details struct {
 	open     func(*url.URL) error
 	copyText func(string)
 	event    *data.Event
-	version  int // counts SetEvent calls, so the renderer rebuilds even for the same *Event
+	message  string // shown instead of an event, e.g. why it could not be read
+	warning  bool   // message is a problem, not a wait
+	version  int    // counts changes, so the renderer rebuilds even for the same *Event
 }
 
 // NewDetails returns an empty panel. open is called with a source's link, only ever
@@ -38,10 +40,21 @@ func NewDetails(open func(*url.URL) error, copyText func(string)) *Details {
 
 // SetEvent shows e, or a hint to select one when e is nil.
 func (d *Details) SetEvent(e *data.Event) {
-	d.event = e
+	d.event, d.message = e, ""
 	d.version++
 	d.Refresh()
 }
+
+// SetMessage shows text instead of an event: a wait for one, or, with warning, why
+// it could not be shown.
+func (d *Details) SetMessage(text string, warning bool) {
+	d.event, d.message, d.warning = nil, text, warning
+	d.version++
+	d.Refresh()
+}
+
+// Message is the text shown instead of an event, "" when none.
+func (d *Details) Message() string { return d.message }
 
 // CreateRenderer builds the panel's content from the event shown.
 func (d *Details) CreateRenderer() fyne.WidgetRenderer {
@@ -74,7 +87,11 @@ func (r *detailsRenderer) Destroy() {}
 func (r *detailsRenderer) Refresh() {
 	if r.version != r.d.version {
 		r.version = r.d.version
-		r.box.Objects = eventObjects(r.d.event, r.d.open, r.d.copyText)
+		if r.d.message != "" {
+			r.box.Objects = messageObjects(r.d.message, r.d.warning)
+		} else {
+			r.box.Objects = eventObjects(r.d.event, r.d.open, r.d.copyText)
+		}
 	}
 	r.themed.Refresh() // also hands the theme down to new objects
 }
@@ -112,6 +129,15 @@ func eventObjects(e *data.Event, open func(*url.URL) error, copyText func(string
 		objs = append(objs, newClaimCard(&e.Claims[i], tallies, open, copyText))
 	}
 	return objs
+}
+
+// messageObjects is a message in the panel's place of an event.
+func messageObjects(text string, warning bool) []fyne.CanvasObject {
+	st := styleKey
+	if warning {
+		st = textStyle{theme.ColorNameWarning, theme.SizeNameText, fyne.TextStyle{}}
+	}
+	return []fyne.CanvasObject{richText(lineSeg(text, st))}
 }
 
 // detailSection is a heading that opens a group of the panel, under a rule.

@@ -181,6 +181,7 @@ func (w *Window) setBasemap(spec string, save bool) {
 		w.base.close()
 	}
 	w.base = b
+	w.showTileProblem()
 	w.mapView.SetBase(b, b.Attribution())
 	for i, it := range w.basemapItems {
 		it.Checked = i == basemapIndex(b.spec)

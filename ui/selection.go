@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"sync/atomic"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -23,6 +25,7 @@ const maxClusterList = 500
 func (w *Window) selectRow(row int32, fromList bool) {
 	w.selected = row
 	if row < 0 || w.s == nil {
+		w.status.setAlert(alertDatabase, "")
 		w.selected = -1
 		w.mapView.SetSelected(0)
 		w.details.SetEvent(nil)
@@ -37,14 +40,28 @@ func (w *Window) selectRow(row int32, fromList bool) {
 	} else {
 		w.list.Reveal(row)
 	}
+	// A read that waits (another program holding a lock) says so rather than leaving
+	// the previous event in the panel; the window goes on working meanwhile.
+	var done atomic.Bool
+	slow := time.AfterFunc(slowRead, func() {
+		fyne.Do(func() {
+			if !done.Load() && w.s == s && w.selected == row {
+				w.details.SetMessage("Reading the event from the database…", false)
+			}
+		})
+	})
 	go func() {
 		e, err := s.db.Event(context.Background(), id)
+		gone := s.db.Gone()
+		done.Store(true)
+		slow.Stop()
 		fyne.Do(func() {
 			if w.s != s || w.selected != row {
 				return
 			}
+			w.status.setAlert(alertDatabase, goneText(s.path, gone))
 			if err != nil {
-				w.ShowError(fmt.Errorf("event %d: %w", id, err))
+				w.details.SetMessage(readProblem(s.path, err), true)
 				return
 			}
 			w.details.SetEvent(e)

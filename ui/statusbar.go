@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -10,24 +11,56 @@ import (
 	"github.com/paulmach/orb"
 )
 
-// statusBar is the line under the window: how many events the filter keeps, the event
-// under the pointer, and where the pointer is; while a database opens, a progress bar.
+// statusBar is the line under the window: how many events the filter keeps, what is
+// wrong with the tiles or the database if anything, the event under the pointer, and
+// where the pointer is; while a database opens, a progress bar.
 type statusBar struct {
 	widget.BaseWidget
-	counts, hover, pointer *widget.Label
-	progress               *widget.ProgressBar
-	box                    *fyne.Container
+	counts, alert, hover, pointer *widget.Label
+	progress                      *widget.ProgressBar
+	box                           *fyne.Container
+	alerts                        [alertKinds]string
 }
 
+// The kinds of warning the status bar shows, each set and cleared on its own.
+const (
+	alertTiles    = iota // the basemap's tiles do not load or cannot be kept
+	alertDatabase        // the open database's file is in trouble
+	alertKinds
+)
+
 func newStatusBar() *statusBar {
-	b := &statusBar{counts: widget.NewLabel(""), hover: widget.NewLabel(""), pointer: widget.NewLabel(""),
-		progress: widget.NewProgressBar()}
+	b := &statusBar{counts: widget.NewLabel(""), alert: widget.NewLabel(""), hover: widget.NewLabel(""),
+		pointer: widget.NewLabel(""), progress: widget.NewProgressBar()}
 	b.hover.Truncation = fyne.TextTruncateEllipsis
+	b.alert.Importance = widget.WarningImportance
+	b.alert.Hide()
 	b.progress.Hide()
 	right := container.NewHBox(b.progress, b.pointer)
-	b.box = container.NewBorder(nil, nil, b.counts, right, b.hover)
+	b.box = container.NewBorder(nil, nil, container.NewHBox(b.counts, b.alert), right, b.hover)
 	b.ExtendBaseWidget(b)
 	return b
+}
+
+// setAlert shows a warning of one kind, or clears it with ""; the warnings of every
+// kind are shown side by side, in the warning colour, until cleared.
+func (b *statusBar) setAlert(kind int, text string) {
+	if b.alerts[kind] == text {
+		return
+	}
+	b.alerts[kind] = text
+	var shown []string
+	for _, a := range b.alerts {
+		if a != "" {
+			shown = append(shown, a)
+		}
+	}
+	b.alert.SetText(strings.Join(shown, " · "))
+	if len(shown) == 0 {
+		b.alert.Hide()
+	} else {
+		b.alert.Show()
+	}
 }
 
 // CreateRenderer shows the bar's labels.

@@ -157,14 +157,14 @@ func (w *Window) showImported(db string, res data.ImportResult, err error, probl
 }
 
 // showExportGeoJSON exports the events the filters keep as CONTRACT.md's GeoJSON.
-func (w *Window) showExportGeoJSON() { w.showExport(data.FormatGeoJSON, ".geojson") }
+func (w *Window) showExportGeoJSON() { w.showExport(data.FormatGeoJSON, "GeoJSON", ".geojson") }
 
 // showExportCSV exports the events the filters keep as Strikemap's CSV, a row per claim.
-func (w *Window) showExportCSV() { w.showExport(data.FormatCSV, ".csv") }
+func (w *Window) showExportCSV() { w.showExport(data.FormatCSV, "CSV", ".csv") }
 
 // showExport asks whether to export every event the filters keep or only those in
 // view, and where to, and exports them in the background with progress and Cancel.
-func (w *Window) showExport(format data.Format, ext string) {
+func (w *Window) showExport(format data.Format, name, ext string) {
 	if w.s == nil {
 		return
 	}
@@ -173,7 +173,7 @@ func (w *Window) showExport(format data.Format, ext string) {
 	all := "Every event the filters keep (" + thousands(s.matched) + ")"
 	scope := widget.NewRadioGroup([]string{all, "Only those in view"}, nil)
 	scope.SetSelected(all)
-	dialog.ShowCustomConfirm("Export "+strings.ToUpper(strings.TrimPrefix(ext, ".")), "Save…", "Cancel", scope, func(ok bool) {
+	dialog.ShowCustomConfirm("Export "+name, "Save…", "Cancel", scope, func(ok bool) {
 		if !ok {
 			return
 		}

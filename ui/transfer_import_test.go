@@ -60,7 +60,7 @@ func TestRunImport(t *testing.T) {
 		"skipping invalid rows": {file: "acled_dirty.csv", skip: true, says: []string{"Import done", "invalid rows were left out", "acled_dirty.csv:4:"}, events: 3},
 	} {
 		t.Run(name, func(t *testing.T) {
-			a := test.NewTempApp(t)
+			a := newSerialApp(t)
 			w := NewWindow(a)
 			w.win.Resize(fyne.NewSize(1000, 700))
 			db := filepath.Join(t.TempDir(), "new.db")
@@ -83,7 +83,7 @@ func TestRunImport(t *testing.T) {
 
 // Importing into the database the window shows asks first.
 func TestImportIntoShownDatabaseAsks(t *testing.T) {
-	a := test.NewTempApp(t)
+	a := newSerialApp(t)
 	db := filepath.Join(t.TempDir(), "s.db")
 	if err := data.WriteSample(context.Background(), db); err != nil {
 		t.Fatal(err)
@@ -105,7 +105,7 @@ func TestImportIntoShownDatabaseAsks(t *testing.T) {
 
 // Cancelling an import leaves no database behind.
 func TestCancelImport(t *testing.T) {
-	a := test.NewTempApp(t)
+	a := newSerialApp(t)
 	w := NewWindow(a)
 	w.win.Resize(fyne.NewSize(1000, 700))
 	dir := t.TempDir()
@@ -135,7 +135,7 @@ func tapButton(t *testing.T, w *Window, label string) {
 	if button == nil {
 		t.Fatalf("no %q button in the dialog saying %q", label, topDialogText(w))
 	}
-	test.Tap(button)
+	fyne.DoAndWait(func() { test.Tap(button) })
 }
 
 // writeBigACLED writes an ACLED file of n made-up rows.

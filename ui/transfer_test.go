@@ -8,14 +8,14 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2"
 
 	"github.com/strikemap/strikemap/data"
 )
 
 // The export of the window's filter writes the events it keeps, and says so.
 func TestRunExport(t *testing.T) {
-	a := test.NewTempApp(t)
+	a := newSerialApp(t)
 	dir := t.TempDir()
 	db := filepath.Join(dir, "s.db")
 	if err := data.WriteSample(context.Background(), db); err != nil {
@@ -30,8 +30,12 @@ func TestRunExport(t *testing.T) {
 	out := filepath.Join(dir, "out.csv")
 	f := data.Filter{Actors: []string{"France"}}
 	w.runExport(s, out, data.ExportOptions{Format: data.FormatCSV, Filter: &f})
-	if !waitFor(func() bool { return strings.HasPrefix(w.status.hover.Text, "Saved ") }) {
-		t.Fatalf("status says %q", w.status.hover.Text)
+	var said string
+	if !waitFor(func() bool {
+		fyne.DoAndWait(func() { said = w.status.hover.Text })
+		return strings.HasPrefix(said, "Saved ")
+	}) {
+		t.Fatalf("status says %q", said)
 	}
 	b, err := os.ReadFile(out)
 	if err != nil || !strings.Contains(string(b), ",France,") || strings.Contains(string(b), ",Russia,") {

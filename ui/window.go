@@ -97,12 +97,14 @@ func (w *Window) wireMap() {
 }
 
 // tileArrived redraws the map for tiles that came in, at most once per frame however
-// many arrive; it is called from the tile cache's goroutines.
+// many arrive, and shows what is wrong with the tiles; it is called from the tile
+// cache's goroutines.
 func (w *Window) tileArrived() {
 	if w.redraw.CompareAndSwap(false, true) {
 		fyne.Do(func() {
 			w.redraw.Store(false)
 			w.mapView.Redraw()
+			w.showTileProblem()
 		})
 	}
 }

@@ -64,7 +64,7 @@ func TestGDALReadsTheExport(t *testing.T) {
 	for name, tc := range map[string]struct {
 		db     string
 		count  string
-		points []string // id, then the point GDAL must see
+		points []string // uid, then the point GDAL must see
 	}{
 		"sample": {sample, "13", []string{"seed-2015-11-al-bukamal-market", "POINT (40.92 34.45)"}},
 		"acled":  {acled, "7", []string{"SYR900001", "POINT (39.01 35.95)", "900102", "POINT (38.28 34.56)"}},
@@ -89,7 +89,7 @@ func TestGDALReadsTheExport(t *testing.T) {
 			for i := 0; i < len(tc.points); i += 2 {
 				found := false
 				for _, f := range strings.Split(stdout.String(), "OGRFeature(") {
-					if strings.Contains(f, "  id (String) = "+tc.points[i]+"\n") {
+					if strings.Contains(f, "  uid (String) = "+tc.points[i]+"\n") {
 						found = strings.Contains(f, "\n  "+tc.points[i+1]+"\n")
 					}
 				}

@@ -31,6 +31,7 @@ func runImport(ctx context.Context, args []string, stdout io.Writer) error {
 		return &exitError{2, fmt.Sprintf("import: --format %q is not one of %v", *format, data.Formats)}
 	}
 	var shownBad, shownWarn int
+	var first string // the first rejected row, which the one line on stderr quotes
 	opt := data.ImportOptions{Format: data.Format(*format), SkipInvalid: *skip,
 		// Rows that name a place but give no coordinates are placed by the gazetteer.
 		Geocode: gazetteer.Geocode,
@@ -41,6 +42,9 @@ func runImport(ctx context.Context, args []string, stdout io.Writer) error {
 			}
 			if *n++; *n <= maxShown {
 				fmt.Fprintln(stdout, oneLine(p.String()))
+			}
+			if !p.Warning && first == "" {
+				first = oneLine(p.String())
 			}
 		},
 	}
@@ -58,7 +62,7 @@ func runImport(ctx context.Context, args []string, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "… and %d more warnings\n", res.Warnings-maxShown)
 	}
 	if errors.Is(err, data.ErrInvalid) && res.Invalid > 0 {
-		return fmt.Errorf("import: %w (--skip-invalid imports the valid ones)", err)
+		return fmt.Errorf("import: %w; the first: %s (--skip-invalid imports the valid ones)", err, clip(first, maxQuoted))
 	}
 	if err != nil {
 		return fmt.Errorf("import: %w", err)

@@ -34,7 +34,7 @@ func TestImportPrintsTheFirstTwentyProblems(t *testing.T) {
 	if len(lines) != 21 || lines[0] != file+":2: longitude 4239 is outside -180..180" || lines[20] != "… and 5 more invalid rows" {
 		t.Errorf("stdout:\n%s", stdout)
 	}
-	if stderr != "strikedb: import: 25 of 25 rows are invalid; nothing was imported (--skip-invalid imports the valid ones)\n" {
+	if stderr != "strikedb: import: 25 of 25 rows are invalid; nothing was imported; the first: "+file+":2: longitude 4239 is outside -180..180 (--skip-invalid imports the valid ones)\n" {
 		t.Errorf("stderr %q", stderr)
 	}
 	if _, err := os.Stat(db); err == nil {

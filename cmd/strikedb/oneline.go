@@ -1,8 +1,25 @@
 package main
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // oneLine folds a multi-line error into one line, as the contract wants errors on stderr.
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", "; ")), " ")
+}
+
+// maxQuoted bounds what an error line quotes of a problem reported in full elsewhere.
+const maxQuoted = 300
+
+// clip cuts s to at most n bytes, at a character's start, marking the cut with "…".
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }

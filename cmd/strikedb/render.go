@@ -53,7 +53,7 @@ func runRender(ctx context.Context, args []string, stdout io.Writer) error {
 	defer db.Close()
 	ix, err := db.LoadIndex(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("%s: %w", fs.Arg(0), err)
+		return err // it names the file
 	}
 	events, err := db.Subset(ctx, ix, f)
 	if err != nil {

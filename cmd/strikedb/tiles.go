@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -61,7 +62,12 @@ func openBase(spec string) (*background, error) {
 		}
 		src, network = x, true
 	}
-	c := tiles.NewCache(src, tiles.CacheOptions{})
+	opt := tiles.CacheOptions{}
+	if !network {
+		// A tile file's broken tile fails the render (see prefetch), so it is not logged too.
+		opt.Logf = func(string, ...any) {}
+	}
+	c := tiles.NewCache(src, opt)
 	return &background{base: c, attribution: c.Attribution(), cache: c, network: network, close: func() {
 		c.Close()
 		if closeSrc != nil {
@@ -70,8 +76,10 @@ func openBase(spec string) (*background, error) {
 	}}, nil
 }
 
-// prefetch waits, within a deadline, for the tiles of v; tiles that fail are drawn as
-// placeholders and logged, and the render still completes.
+// prefetch waits, within a deadline, for the tiles of v. Tiles of a server that fail are
+// drawn as placeholders and logged, and the render still completes: the server may be
+// down for a while. A tile of a file that is not an image fails the render: the file is
+// broken, and the map drawn over placeholders would not be the one asked for.
 func (b *background) prefetch(ctx context.Context, v view.Viewport) error {
 	if b.cache == nil {
 		return nil
@@ -85,6 +93,14 @@ func (b *background) prefetch(ctx context.Context, v view.Viewport) error {
 	}
 	ctx, cancel := context.WithTimeout(ctx, prefetchTimeout)
 	defer cancel()
-	b.cache.Prefetch(ctx, ts) // failures are logged by the cache and drawn as placeholders
+	b.cache.Prefetch(ctx, ts)
+	if b.network {
+		return nil
+	}
+	for _, t := range ts {
+		if err := b.cache.Err(t); err != nil && !errors.Is(err, tiles.ErrNoTile) {
+			return err
+		}
+	}
 	return nil
 }

@@ -98,10 +98,18 @@ func Render(t maptile.Tile, scale float64) (*image.RGBA, error) {
 	size := int(math.Round(view.TileSize * scale))
 	img := image.NewRGBA(image.Rect(0, 0, size, size))
 	draw.Draw(img, img.Rect, image.NewUniform(seaColor), image.Point{}, draw.Src)
-	f := newFrame(z, int(t.X), int(t.Y), size, scale)
 	s := scratches.Get().(*scratch)
 	defer scratches.Put(s)
+	s.drawWorld(img, w, z, int(t.X), int(t.Y), scale)
+	if err := drawLabels(img, s, z, int(t.X), int(t.Y), scale); err != nil {
+		return nil, fmt.Errorf("render tile %d/%d/%d: %w", t.Z, t.X, t.Y, err)
+	}
+	return img, nil
+}
 
+// drawWorld draws w's land, coasts and borders on img, tile x, y at zoom z.
+func (s *scratch) drawWorld(img *image.RGBA, w *world, z, x, y int, scale float64) {
+	f := newFrame(z, x, y, img.Rect.Dx(), scale)
 	s.buf = f.fill(&s.path, &s.clip, s.buf, w.land)
 	s.painter.Fill(img, &s.path, landColor)
 
@@ -114,11 +122,6 @@ func Render(t maptile.Tile, scale float64) (*image.RGBA, error) {
 	}
 	f.stroke(&s.path, w.borders, ls.border*scale, ls.dashOn*scale, ls.dashOff*scale, nil)
 	s.painter.Fill(img, &s.path, borderColor)
-
-	if err := drawLabels(img, s, z, int(t.X), int(t.Y), scale); err != nil {
-		return nil, fmt.Errorf("render tile %d/%d/%d: %w", t.Z, t.X, t.Y, err)
-	}
-	return img, nil
 }
 
 // scratch is the drawing memory of one Render call, pooled so that a tile

@@ -36,6 +36,9 @@ const (
 	// maxRaw bounds the decompressed size so a corrupt or hostile input
 	// cannot make Decode allocate without limit.
 	maxRaw = 256 << 20
+	// maxRatio is the most deflate can expand its input: 258 bytes from
+	// 2 bits.
+	maxRatio = 1032
 )
 
 // ErrCorrupt reports a place table that cannot be decoded.
@@ -107,10 +110,13 @@ func Decode(gz []byte) ([]Place, error) {
 		return nil, fmt.Errorf("decode places: %w: %v", ErrCorrupt, err)
 	}
 	// gzip's trailer holds the uncompressed size; reading into a buffer of
-	// that size avoids io.ReadAll's repeated growing. It is only a hint.
+	// that size avoids io.ReadAll's repeated growing. It is only a hint, and
+	// corrupt bytes would claim any size: deflate cannot expand its input more
+	// than about 1032-fold, so more than that is not believed.
 	var buf bytes.Buffer
 	if len(gz) >= 4 {
-		buf.Grow(int(min(binary.LittleEndian.Uint32(gz[len(gz)-4:]), maxRaw)) + bytes.MinRead)
+		hint := min(int(binary.LittleEndian.Uint32(gz[len(gz)-4:])), maxRaw, maxRatio*len(gz))
+		buf.Grow(hint + bytes.MinRead)
 	}
 	_, err = buf.ReadFrom(io.LimitReader(zr, maxRaw+1))
 	raw := buf.Bytes()
@@ -140,10 +146,10 @@ func Decode(gz []byte) ([]Place, error) {
 		ps[i].AltNames = d.Str()
 	}
 	for i := range ps {
-		ps[i].Lat = float64(d.Varint()) / coordUnit
+		ps[i].Lat = coord(d, 90)
 	}
 	for i := range ps {
-		ps[i].Lon = float64(d.Varint()) / coordUnit
+		ps[i].Lon = coord(d, 180)
 	}
 	for i := range ps {
 		ps[i].Country = d.Fixed(2)
@@ -168,4 +174,17 @@ func Decode(gz []byte) ([]Place, error) {
 		return nil, fmt.Errorf("decode places: %w", err)
 	}
 	return ps, nil
+}
+
+// coord reads a coordinate and fails unless it is within ±limit degrees,
+// so a corrupt table cannot put a place off the globe.
+func coord(d *varint.Reader, limit float64) float64 {
+	v := float64(d.Varint()) / coordUnit
+	if d.Err() == nil && !(v >= -limit && v <= limit) {
+		d.Fail("coordinate %v outside ±%v", v, limit)
+	}
+	if d.Err() != nil {
+		return 0
+	}
+	return v
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"image"
-	"image/draw"
 	"log"
 	"sync"
 	"time"
@@ -24,8 +23,12 @@ type CacheOptions struct {
 	// OnLoad is called from a worker goroutine each time a tile arrives,
 	// so the UI can redraw (wrapped in fyne.Do).
 	OnLoad func(t maptile.Tile)
-	Logf   func(format string, args ...any) // nil means log.Printf
-	Now    func() time.Time                 // nil means time.Now
+	// OnChange is called from a background goroutine when the map should be drawn
+	// again although no tile arrived: a failed tile may be asked for again (a Cache
+	// fetches only what is drawn), or Problem changed.
+	OnChange func()
+	Logf     func(format string, args ...any) // nil means log.Printf
+	Now      func() time.Time                 // nil means time.Now
 }
 
 // maxQueue bounds the tiles waiting for a worker: when the user pans
@@ -53,6 +56,11 @@ type Cache struct {
 	seq    uint64
 	failed map[maptile.Tile]*failure
 	closed bool
+
+	lastErr error       // the last failure, until a tile loads; Problem for non-Reporters
+	said    string      // Problem as last told through OnChange
+	timer   *time.Timer // calls OnChange when the next failed tile may be retried
+	wakeAt  time.Time   // when timer fires
 }
 
 // job is one tile to fetch. Workers take the most recently requested
@@ -103,6 +111,9 @@ func (c *Cache) Close() {
 		return
 	}
 	c.closed = true
+	if c.timer != nil {
+		c.timer.Stop()
+	}
 	for t, j := range c.jobs {
 		if !j.running {
 			delete(c.jobs, t)
@@ -238,11 +249,13 @@ func (c *Cache) finish(t maptile.Tile, j *job, img image.Image, err error) {
 		logIt bool
 		wait  time.Duration
 	)
+	_, reporter := c.src.(Reporter)
 	c.mu.Lock()
 	delete(c.jobs, t)
 	switch {
 	case err == nil:
 		delete(c.failed, t)
+		c.lastErr = nil
 	case c.ctx.Err() != nil:
 		// Closed while fetching: nothing failed.
 	default:
@@ -259,7 +272,13 @@ func (c *Cache) finish(t maptile.Tile, j *job, img image.Image, err error) {
 			floor = c.opt.Now().Add(24 * time.Hour) // the source will not grow it soon
 		}
 		f.next(err, c.opt.Now(), floor)
-		logIt = !f.logged && !errors.Is(err, ErrNoTile)
+		c.wakeLocked(f.until)
+		if errors.Is(err, ErrNoTile) {
+			break
+		}
+		c.lastErr = err
+		// A Reporter logs its own troubles, once per spell rather than per tile.
+		logIt = !f.logged && !reporter
 		f.logged = f.logged || logIt
 		wait = f.until.Sub(c.opt.Now()).Round(time.Second)
 	}
@@ -273,16 +292,5 @@ func (c *Cache) finish(t maptile.Tile, j *job, img image.Image, err error) {
 	if err == nil && c.opt.OnLoad != nil {
 		c.opt.OnLoad(t)
 	}
-}
-
-// toRGBA returns img as an *image.RGBA with origin 0,0, copying only
-// when it is not one already.
-func toRGBA(img image.Image) *image.RGBA {
-	if m, ok := img.(*image.RGBA); ok && m.Rect.Min == (image.Point{}) {
-		return m
-	}
-	b := img.Bounds()
-	m := image.NewRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
-	draw.Draw(m, m.Rect, img, b.Min, draw.Src)
-	return m
+	c.noticeProblem()
 }

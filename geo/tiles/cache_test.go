@@ -6,7 +6,6 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
-	"net/http"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -31,108 +30,6 @@ func viewTiles(v view.Viewport) []maptile.Tile {
 		out = append(out, tr.Tile)
 	}
 	return out
-}
-
-// Each fault of the tile server leaves placeholders, a reason per tile, a
-// log line per tile, and a map that still draws; when the fault ends the
-// tiles come.
-func TestCacheSurvivesServerFaults(t *testing.T) {
-	for name, tc := range map[string]struct {
-		handle func(w http.ResponseWriter, r *http.Request, release <-chan struct{})
-		reason string
-		// timeout is short only where the server hangs, so that a slow
-		// machine (or -race) cannot turn a good answer into a timeout.
-		timeout time.Duration
-	}{
-		"404": {func(w http.ResponseWriter, r *http.Request, _ <-chan struct{}) {
-			http.NotFound(w, r)
-		}, "404 Not Found", 5 * time.Second},
-		"500": {func(w http.ResponseWriter, r *http.Request, _ <-chan struct{}) {
-			http.Error(w, "boom", http.StatusInternalServerError)
-		}, "500 Internal Server Error", 5 * time.Second},
-		"429": {func(w http.ResponseWriter, r *http.Request, _ <-chan struct{}) {
-			w.Header().Set("Retry-After", "60")
-			http.Error(w, "slow down", http.StatusTooManyRequests)
-		}, "429 Too Many Requests", 5 * time.Second},
-		"hang": {func(w http.ResponseWriter, r *http.Request, release <-chan struct{}) {
-			select {
-			case <-release:
-			case <-r.Context().Done():
-			}
-		}, "deadline exceeded", 250 * time.Millisecond},
-		"not an image": {func(w http.ResponseWriter, r *http.Request, _ <-chan struct{}) {
-			w.Header().Set("Content-Type", "image/png")
-			w.Write([]byte("<html><body>Access denied</body></html>"))
-		}, "not a PNG or JPEG", 5 * time.Second},
-	} {
-		t.Run(name, func(t *testing.T) {
-			srv := newTileServer(t)
-			release := make(chan struct{})
-			t.Cleanup(func() { close(release) }) // runs before srv.Close
-			var faulty atomic.Bool
-			faulty.Store(true)
-			srv.setHandler(func(w http.ResponseWriter, r *http.Request, tl maptile.Tile) bool {
-				if faulty.Load() {
-					tc.handle(w, r, release)
-					return true
-				}
-				return false
-			})
-			clk, l := newClock(), &logs{}
-			src, err := tiles.NewXYZ(srv.template(), tiles.XYZOptions{
-				CacheDir: t.TempDir(), Now: clk.Now, Logf: l.Logf, Timeout: tc.timeout,
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
-			cache := newCache(t, src, tiles.CacheOptions{Now: clk.Now, Logf: l.Logf})
-			v := view.New(orb.Point{39, 35.5}, 5, 300, 200, 1)
-			want := viewTiles(v)
-
-			if err := cache.Prefetch(waitCtx(t), want); err == nil || !strings.Contains(err.Error(), tc.reason) {
-				t.Fatalf("Prefetch: %v, want %q among the reasons", err, tc.reason)
-			}
-			// Asked again at once, nothing is fetched and nothing more is logged.
-			hits := srv.hits.Load()
-			cache.Prefetch(waitCtx(t), want)
-			if srv.hits.Load() != hits {
-				t.Errorf("failed tiles fetched again before their backoff")
-			}
-			for _, tl := range want {
-				if img, _ := cache.Get(tl); img != nil {
-					t.Errorf("tile %v: an image from a faulty server", tl)
-				}
-				if cache.Err(tl) == nil {
-					t.Errorf("tile %v: no reason recorded", tl)
-				}
-			}
-			if n := l.count("tiles: "); n != len(want) {
-				t.Errorf("%d log lines for %d tiles:\n%s", n, len(want), l)
-			}
-			if l.count(tc.reason) == 0 {
-				t.Errorf("no log line says %q:\n%s", tc.reason, l)
-			}
-			dst := image.NewRGBA(image.Rect(0, 0, v.Width, v.Height))
-			if err := cache.Draw(dst, v); err != nil {
-				t.Fatal(err)
-			}
-			if got := dst.RGBAAt(v.Width/2+3, v.Height/2+3); got != tiles.PlaceholderColor {
-				t.Errorf("centre %v, want the placeholder", got)
-			}
-
-			faulty.Store(false)
-			clk.Advance(time.Hour)
-			if err := cache.Prefetch(waitCtx(t), want); err != nil {
-				t.Fatalf("after the fault: %v", err)
-			}
-			cache.Draw(dst, v)
-			for _, tr := range v.Tiles() {
-				if img, exact := cache.Get(tr.Tile); img == nil || !exact || cache.Err(tr.Tile) != nil {
-					t.Errorf("tile %v after the fault: exact %v, err %v", tr.Tile, exact, cache.Err(tr.Tile))
-				}
-			}
-		})
-	}
 }
 
 // Get returns at once while the source works; OnLoad says when the tile

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"image"
+	"image/draw"
 	"image/jpeg"
 	"image/png"
 )
@@ -51,3 +52,15 @@ func Decode(b []byte) (image.Image, error) {
 }
 
 func head(b []byte, n int) []byte { return b[:min(len(b), n)] }
+
+// toRGBA returns img as an *image.RGBA with origin 0,0, copying only
+// when it is not one already.
+func toRGBA(img image.Image) *image.RGBA {
+	if m, ok := img.(*image.RGBA); ok && m.Rect.Min == (image.Point{}) {
+		return m
+	}
+	b := img.Bounds()
+	m := image.NewRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
+	draw.Draw(m, m.Rect, img, b.Min, draw.Src)
+	return m
+}

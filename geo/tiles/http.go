@@ -28,6 +28,17 @@ func (e *statusError) Error() string {
 	return msg
 }
 
+// redirectError is a redirect the client does not follow: one too many, or one to
+// scheme, which is not https (or http from http).
+type redirectError struct{ scheme string }
+
+func (e *redirectError) Error() string {
+	if e.scheme == "" {
+		return "too many redirects"
+	}
+	return fmt.Sprintf("redirect to %s refused", e.scheme)
+}
+
 // newClient returns an HTTP client that opens at most conns connections
 // to one host and refuses redirects that leave http(s) or drop from https
 // to http.
@@ -39,10 +50,10 @@ func newClient(conns int) *http.Client {
 		Transport: tr,
 		CheckRedirect: func(req *http.Request, via []*http.Request) error {
 			if len(via) >= 3 {
-				return errors.New("too many redirects")
+				return &redirectError{}
 			}
 			if req.URL.Scheme != "https" && (req.URL.Scheme != "http" || via[0].URL.Scheme == "https") {
-				return fmt.Errorf("redirect to %s refused", req.URL.Scheme)
+				return &redirectError{req.URL.Scheme}
 			}
 			return nil
 		},
@@ -103,6 +114,10 @@ func (s *XYZ) download(ctx context.Context, t maptile.Tile, u, host string, cach
 		return &e, nil
 	case resp.StatusCode == http.StatusOK:
 		body, err := io.ReadAll(io.LimitReader(resp.Body, maxBody+1))
+		if err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			// A server that starts a tile and stalls is as good as one that never answers.
+			return nil, fmt.Errorf("tile %s: %s did not finish sending it within %s: %w", Name(t), redact(u), s.opt.Timeout, context.DeadlineExceeded)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("tile %s from %s: reading: %w", Name(t), redact(u), err)
 		}
@@ -141,4 +156,23 @@ func (s *XYZ) acquire(ctx context.Context, host string) (release func(), err err
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
+}
+
+// hostOf returns the host a tile URL goes to, the unit of the connection limit.
+func hostOf(u string) string {
+	if p, err := url.Parse(u); err == nil {
+		return p.Host
+	}
+	return u
+}
+
+// redact drops the query from a URL for messages and logs: templates
+// often carry an API key there.
+func redact(u string) string {
+	p, err := url.Parse(u)
+	if err != nil {
+		return "tile server"
+	}
+	p.RawQuery, p.User, p.Fragment = "", nil, ""
+	return p.String()
 }

@@ -9,7 +9,6 @@ import (
 	"image"
 	"log"
 	"net/http"
-	"net/url"
 	"os"
 	"path/filepath"
 	"sync"
@@ -49,22 +48,27 @@ type XYZOptions struct {
 	// CacheDir is the root of the disk cache; tiles go to a folder named
 	// by a hash of the template inside it. "" means
 	// os.UserCacheDir()/strikemap/tiles.
-	CacheDir  string
-	Client    *http.Client                     // nil: one limited to MaxConns per host
-	Timeout   time.Duration                    // per request; 0 means DefaultTimeout
-	MaxConns  int                              // simultaneous requests to one host; 0 means DefaultMaxConns
-	UserAgent string                           // "" means UserAgent
-	Logf      func(format string, args ...any) // nil means log.Printf
-	Now       func() time.Time                 // nil means time.Now; tests move the clock
+	CacheDir string
+	// CacheBytes bounds the files under CacheDir, every template's together: the
+	// tiles used least recently go first. 0 means DefaultCacheBytes.
+	CacheBytes int64
+	Client     *http.Client                     // nil: one limited to MaxConns per host
+	Timeout    time.Duration                    // per request; 0 means DefaultTimeout
+	MaxConns   int                              // simultaneous requests to one host; 0 means DefaultMaxConns
+	UserAgent  string                           // "" means UserAgent
+	Logf       func(format string, args ...any) // nil means log.Printf
+	Now        func() time.Time                 // nil means time.Now; tests move the clock
 }
 
 // XYZ is an online tile source: a server answering a URL template with
-// PNG or JPEG tiles. It keeps every tile on disk as long as the server
-// allows and at least a week, revalidates stale tiles with conditional
-// requests, serves stale tiles when the network fails, never opens more
-// than MaxConns connections to one host, and waits with exponential
-// backoff (or the server's Retry-After) before asking again for a tile
-// that failed. It fetches only the tiles it is asked for.
+// PNG or JPEG tiles. It keeps tiles on disk as long as the server allows
+// and at least a week, within CacheBytes (least recently used first out),
+// revalidates stale tiles with conditional requests, serves stale tiles
+// when the network fails, never opens more than MaxConns connections to
+// one host, and waits with exponential backoff (or the server's
+// Retry-After) before asking again for a tile that failed. It fetches only
+// the tiles it is asked for. Problem says what is wrong with the server
+// or the disk cache, if anything.
 type XYZ struct {
 	tp     template
 	opt    XYZOptions
@@ -72,10 +76,11 @@ type XYZ struct {
 	store  *store
 	group  singleflight.Group
 
-	mu     sync.Mutex
-	sems   map[string]chan struct{}
-	failed map[maptile.Tile]*failure
-	hold   map[string]time.Time // host → no request before
+	mu      sync.Mutex
+	sems    map[string]chan struct{}
+	failed  map[maptile.Tile]*failure
+	hold    map[string]time.Time // host → no request before
+	trouble map[string]*trouble  // host → its last failure, until it answers again
 }
 
 // NewXYZ returns a source for a URL template with {z} {x} {y} (or {-y})
@@ -110,6 +115,9 @@ func NewXYZ(tmpl string, opt XYZOptions) (*XYZ, error) {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
+	if opt.CacheBytes <= 0 {
+		opt.CacheBytes = DefaultCacheBytes
+	}
 	if opt.CacheDir == "" {
 		if dir, err := os.UserCacheDir(); err == nil {
 			opt.CacheDir = filepath.Join(dir, "strikemap", "tiles")
@@ -126,10 +134,11 @@ func NewXYZ(tmpl string, opt XYZOptions) (*XYZ, error) {
 	}
 	return &XYZ{
 		tp: tp, opt: opt, client: client,
-		store:  newStore(dir, opt.Logf),
-		sems:   map[string]chan struct{}{},
-		failed: map[maptile.Tile]*failure{},
-		hold:   map[string]time.Time{},
+		store:   newStore(dir, opt.CacheBytes, opt.Logf, opt.Now),
+		sems:    map[string]chan struct{}{},
+		failed:  map[maptile.Tile]*failure{},
+		hold:    map[string]time.Time{},
+		trouble: map[string]*trouble{},
 	}, nil
 }
 
@@ -188,6 +197,7 @@ func (s *XYZ) fetch(ctx context.Context, t maptile.Tile) (image.Image, error) {
 		if img, err = Decode(e.body); err == nil {
 			s.store.put(t, e)
 			s.succeeded(t)
+			s.noteAnswer(host)
 			return img, nil
 		}
 		err = fmt.Errorf("tile %s from %s: %w", Name(t), redact(u), err)
@@ -195,7 +205,9 @@ func (s *XYZ) fetch(ctx context.Context, t maptile.Tile) (image.Image, error) {
 	if ctx.Err() != nil {
 		return nil, err // the caller gave up: not the server's fault
 	}
-	return orStale(stale, s.fail(t, host, err))
+	retry := s.fail(t, host, err)
+	s.noteFailure(host, err) // after fail, which may hold the host
+	return orStale(stale, retry)
 }
 
 // orStale serves an out-of-date tile rather than none when the network
@@ -266,23 +278,4 @@ func (s *XYZ) succeeded(t maptile.Tile) {
 	s.mu.Lock()
 	delete(s.failed, t)
 	s.mu.Unlock()
-}
-
-// hostOf returns the host a tile URL goes to, the unit of the connection limit.
-func hostOf(u string) string {
-	if p, err := url.Parse(u); err == nil {
-		return p.Host
-	}
-	return u
-}
-
-// redact drops the query from a URL for messages and logs: templates
-// often carry an API key there.
-func redact(u string) string {
-	p, err := url.Parse(u)
-	if err != nil {
-		return "tile server"
-	}
-	p.RawQuery, p.User, p.Fragment = "", nil, ""
-	return p.String()
 }

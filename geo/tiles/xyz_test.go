@@ -23,23 +23,31 @@ func TestTemplates(t *testing.T) {
 		ok   bool
 		why  string
 	}{
-		"osm":                 {tiles.OSMTemplate, true, ""},
-		"subdomains":          {"https://{s}.tile.example.org/{z}/{x}/{y}.png", true, ""},
-		"tms row":             {"http://example.org/{z}/{x}/{-y}.jpg", true, ""},
-		"api key in query":    {"https://api.example.com/v1/{z}/{x}/{y}@2x.jpg?key=SECRET", true, ""},
-		"upper-case scheme":   {"HTTPS://example.org/{z}/{x}/{y}", true, ""},
-		"file":                {"file:///etc/passwd/{z}", false, "only http and https"},
-		"file with all":       {"file:///etc/{z}/{x}/{y}", false, "only http and https"},
-		"javascript":          {"javascript:alert(1)//{z}/{x}/{y}", false, "only http and https"},
-		"ftp":                 {"ftp://example.org/{z}/{x}/{y}", false, "only http and https"},
-		"relative":            {"/tiles/{z}/{x}/{y}.png", false, "only http and https"},
-		"missing x":           {"https://example.org/{z}/{y}.png", false, "missing {x}"},
-		"missing y":           {"https://example.org/{z}/{x}.png", false, "missing {y}"},
-		"missing z":           {"https://example.org/{x}/{y}.png", false, "missing {z}"},
-		"unknown placeholder": {"https://example.org/{z}/{x}/{y}{r}.png", false, "unknown placeholder {r}"},
-		"unbalanced":          {"https://example.org/{z}/{x}/{y.png", false, "unbalanced"},
-		"no host":             {"http:///{z}/{x}/{y}", false, "no host"},
-		"empty":               {"", false, "only http and https"},
+		"osm":                  {tiles.OSMTemplate, true, ""},
+		"subdomains":           {"https://{s}.tile.example.org/{z}/{x}/{y}.png", true, ""},
+		"tms row":              {"http://example.org/{z}/{x}/{-y}.jpg", true, ""},
+		"api key in query":     {"https://api.example.com/v1/{z}/{x}/{y}@2x.jpg?key=SECRET", true, ""},
+		"upper-case scheme":    {"HTTPS://example.org/{z}/{x}/{y}", true, ""},
+		"file":                 {"file:///etc/passwd/{z}", false, "only http and https"},
+		"file with all":        {"file:///etc/{z}/{x}/{y}", false, "only http and https"},
+		"javascript":           {"javascript:alert(1)//{z}/{x}/{y}", false, "only http and https"},
+		"ftp":                  {"ftp://example.org/{z}/{x}/{y}", false, "only http and https"},
+		"relative":             {"/tiles/{z}/{x}/{y}.png", false, "only http and https"},
+		"absolute file path":   {"/etc/{z}/{x}/{y}", false, "only http and https"},
+		"windows path":         {`C:\tiles\{z}\{x}\{y}.png`, false, "only http and https"},
+		"unc path":             {`\\server\share\{z}\{x}\{y}.png`, false, "only http and https"},
+		"scheme-relative":      {"//example.org/{z}/{x}/{y}.png", false, "only http and https"},
+		"data":                 {"data:image/png;base64,{z}{x}{y}", false, "only http and https"},
+		"spaced javascript":    {"  javascript:fetch('//x/{z}/{x}/{y}')", false, "only http and https"},
+		"http without slashes": {"http:example.org/{z}/{x}/{y}", false, "only http and https"},
+		"dots kept in path":    {"https://example.org/../../{z}/{x}/{y}.png", true, ""},
+		"missing x":            {"https://example.org/{z}/{y}.png", false, "missing {x}"},
+		"missing y":            {"https://example.org/{z}/{x}.png", false, "missing {y}"},
+		"missing z":            {"https://example.org/{x}/{y}.png", false, "missing {z}"},
+		"unknown placeholder":  {"https://example.org/{z}/{x}/{y}{r}.png", false, "unknown placeholder {r}"},
+		"unbalanced":           {"https://example.org/{z}/{x}/{y.png", false, "unbalanced"},
+		"no host":              {"http:///{z}/{x}/{y}", false, "no host"},
+		"empty":                {"", false, "only http and https"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, err := tiles.NewXYZ(tc.tmpl, tiles.XYZOptions{CacheDir: t.TempDir()})
@@ -351,6 +359,9 @@ func TestCachePathsStayInside(t *testing.T) {
 		srv.URL + "/%2e%2e/%2e%2e/{z}/{x}/{y}?f=../../x",
 		srv.URL + "/{z}/{x}/{y}/..%2f..%2f..%2fevil",
 		srv.URL + "/{z}/{x}/{-y}#../../frag",
+		srv.URL + "//etc/passwd/{z}/{x}/{y}",
+		srv.URL + "/C:/Windows/{z}/{x}/{y}?f=/etc/passwd",
+		srv.URL + `/..\..\{z}\{x}\{y}`,
 	} {
 		src, err := tiles.NewXYZ(tmpl, tiles.XYZOptions{CacheDir: cache, Logf: t.Logf})
 		if err != nil {
@@ -373,8 +384,8 @@ func TestCachePathsStayInside(t *testing.T) {
 		}
 		return nil
 	})
-	if files != 4 {
-		t.Errorf("%d files for 4 templates", files)
+	if files != 7 {
+		t.Errorf("%d files for 7 templates", files)
 	}
 }
 
@@ -395,7 +406,7 @@ func TestUnwritableCacheDir(t *testing.T) {
 			}
 		}
 	}
-	if n := l.count("memory only"); n != 1 {
+	if n := l.count("keeping them in memory"); n != 1 {
 		t.Errorf("%d warnings, want 1:\n%s", n, l)
 	}
 	if h := srv.hits.Load(); h != 4 {

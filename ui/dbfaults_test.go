@@ -1,0 +1,100 @@
+package ui
+
+import (
+	"context"
+	"database/sql"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+)
+
+// waitLong polls cond for up to d: SQLite waits five seconds for a lock before it
+// gives up, longer than waitFor lasts.
+func waitLong(d time.Duration, cond func() bool) bool {
+	for end := time.Now().Add(d); time.Now().Before(end); time.Sleep(20 * time.Millisecond) {
+		if cond() {
+			return true
+		}
+	}
+	return cond()
+}
+
+// shows reports whether the details panel shows the event of row.
+func shows(w *Window, row int32) bool {
+	e := w.details.event
+	return e != nil && e.ID == w.s.ix.ID[row] && w.details.Message() == ""
+}
+
+// A database locked by another program, or removed, while open: the details panel
+// says what is wrong instead of a dialog, the map goes on panning, and once the lock
+// is released the next click reads the event again.
+func TestDatabaseLockedOrRemovedWhileOpen(t *testing.T) {
+	w, path := faultWindow(t)
+	m := w.mapView
+	w.selectRow(0, false)
+	if !waitFor(func() bool { return shows(w, 0) }) {
+		t.Fatalf("details show %v / %q", w.details.event, w.details.Message())
+	}
+
+	other, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	ctx := context.Background()
+	conn, err := other.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "BEGIN EXCLUSIVE"); err != nil {
+		t.Fatal(err)
+	}
+	w.selectRow(1, false)
+	if !waitFor(func() bool { return strings.HasPrefix(w.details.Message(), "Reading the event") }) {
+		t.Errorf("while the read waits the panel says %q", w.details.Message())
+	}
+	for i := range 5 { // the window goes on working meanwhile
+		before := m.View()
+		m.Dragged(&fyne.DragEvent{Dragged: fyne.Delta{DX: 30, DY: 20}})
+		if m.View() == before {
+			t.Errorf("pan %d: the map did not move while the database is locked", i)
+		}
+		timedFrame(t, m, "locked")
+	}
+	if !waitLong(15*time.Second, func() bool { return strings.Contains(w.details.Message(), "locked") }) {
+		t.Fatalf("with the database locked the panel says %q", w.details.Message())
+	}
+	if msg := w.details.Message(); !strings.Contains(msg, "another program has locked sample.db") || !strings.Contains(msg, "Select the event again") {
+		t.Errorf("panel says %q", msg)
+	}
+	if _, err := conn.ExecContext(ctx, "ROLLBACK"); err != nil {
+		t.Fatal(err)
+	}
+	w.selectRow(1, false)
+	if !waitFor(func() bool { return shows(w, 1) }) {
+		t.Fatalf("after the lock is released: %v / %q", w.details.event, w.details.Message())
+	}
+
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	w.selectRow(2, false)
+	// SQLite reads on from the file it holds open; where it cannot, the panel says why.
+	if !waitFor(func() bool {
+		return shows(w, 2) || strings.Contains(w.details.Message(), "removed or moved")
+	}) {
+		t.Fatalf("with the file removed: %v / %q", w.details.event, w.details.Message())
+	}
+	if a := w.status.alert.Text; !strings.Contains(a, "sample.db was removed or moved while open") {
+		t.Errorf("status bar says %q", a)
+	}
+	before := m.View()
+	m.Dragged(&fyne.DragEvent{Dragged: fyne.Delta{DX: -50, DY: 10}})
+	if m.View() == before {
+		t.Error("the map did not move after the file was removed")
+	}
+}
