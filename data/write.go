@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strings"
 )
 
 // ErrReadOnly means a write was asked of a database opened for viewing.
@@ -16,10 +15,10 @@ var ErrReadOnly = errors.New("database is open read-only")
 type Writer struct {
 	tx                                    *sql.Tx
 	event, claim, source, findSrc, search *sql.Stmt
-	sources                               map[Source]int64 // recently used sources; see sourceID
-	fresh                                 bool             // the database was empty when the transaction began
-	side                                  *sideIndex       // for a fresh database: where its words go
-	file                                  string           // the database's file, for its side file
+	known                                 *sourceIDs // the sources stored or found so far
+	fresh                                 bool       // the database was empty when the transaction began
+	side                                  *sideIndex // for a fresh database: where its words go
+	file                                  string     // the database's file, for its side file
 	added, skipped                        int
 	lastID                                int64 // the highest id stored by this Writer
 }
@@ -34,7 +33,7 @@ func (db *DB) Write(ctx context.Context, fn func(*Writer) error) error {
 	if err != nil {
 		return err
 	}
-	w := &Writer{tx: tx, sources: map[Source]int64{}, fresh: db.fresh}
+	w := &Writer{tx: tx, known: newSourceIDs(), fresh: db.fresh}
 	if db.upgradeFrom > 0 {
 		err = classify(upgrade(ctx, tx, db.upgradeFrom))
 	}
@@ -176,40 +175,6 @@ func (w *Writer) Add(ctx context.Context, e *Event) (bool, error) {
 	}
 	w.added++
 	return true, nil
-}
-
-// sourcesKept is how many sources a Writer remembers. Claims from one article tend to
-// come together, so a small cache saves most look-ups, and a file with a million distinct
-// sources costs no more memory than one with ten.
-const sourcesKept = 4096
-
-// sourceID finds s among the stored sources, or stores it, so that claims found in the
-// same article share one row.
-func (w *Writer) sourceID(ctx context.Context, s Source) (int64, error) {
-	s.ID = 0
-	if id, ok := w.sources[s]; ok {
-		return id, nil
-	}
-	args := []any{nullText(s.Publisher), nullText(s.Title), nullText(s.URL), s.Published, nullText(s.Author), nullText(s.Language)}
-	var id int64
-	err := w.findSrc.QueryRowContext(ctx, args[1], args[0], args[3], args[2], args[4], args[5]).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		var res sql.Result
-		if res, err = w.source.ExecContext(ctx, args...); err == nil {
-			id, err = res.LastInsertId()
-		}
-	}
-	if err != nil {
-		return 0, err
-	}
-	if len(w.sources) >= sourcesKept {
-		clear(w.sources)
-	}
-	// Copies, so the cache never pins the buffers the strings were parsed from.
-	s.Publisher, s.Title, s.URL = strings.Clone(s.Publisher), strings.Clone(s.Title), strings.Clone(s.URL)
-	s.Author, s.Language = strings.Clone(s.Author), strings.Clone(s.Language)
-	w.sources[s] = id
-	return id, nil
 }
 
 // finish completes the side index, if any, and keeps the GeoPackage's layer extent and

@@ -170,8 +170,8 @@ func TestGenerateRefusesTooMany(t *testing.T) {
 	}
 }
 
-// TestSourcesSharedAcrossManyDistinct stores one article's claims far apart, with more
-// distinct sources between them than a Writer remembers: they must still share one row.
+// TestSourcesSharedAcrossManyDistinct stores one article's claims far apart, with
+// thousands of distinct sources between them: they must still share one row.
 func TestSourcesSharedAcrossManyDistinct(t *testing.T) {
 	ctx := context.Background()
 	events, err := data.Sample()
@@ -186,7 +186,7 @@ func TestSourcesSharedAcrossManyDistinct(t *testing.T) {
 		e.Claims[0].Source = s
 		return &e
 	}
-	const between = 6000 // more than a Writer keeps
+	const between = 6000
 	for name, create := range map[string]bool{"new database": true, "existing database": false} {
 		t.Run(name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "far.db")

@@ -32,7 +32,7 @@ func openSession(ctx context.Context, path string, progress func(done, total int
 	ix, err := db.LoadIndex(ctx, progress)
 	if err != nil {
 		db.Close()
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, err // it names the file
 	}
 	// The legend of every event, worked out here rather than on the UI goroutine.
 	legend := data.Subset{Index: ix}.Legend("")
