@@ -61,7 +61,7 @@ func faultWindow(t *testing.T) (*Window, string) {
 func useTileServer(t *testing.T, w *Window, url string, redraws *atomic.Int64) {
 	t.Helper()
 	b, err := openBasemapWith(url+"/{z}/{x}/{y}.png",
-		tiles.XYZOptions{CacheDir: t.TempDir(), Timeout: 300 * time.Millisecond, Logf: t.Logf},
+		tiles.XYZOptions{CacheDir: t.TempDir(), Timeout: time.Second, Logf: t.Logf},
 		func() {
 			redraws.Add(1)
 			w.tileArrived()

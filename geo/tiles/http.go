@@ -138,7 +138,25 @@ func (s *XYZ) download(ctx context.Context, t maptile.Tile, u, host string, cach
 	if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable {
 		se.retryAt, _ = retryAfter(resp.Header, now)
 	}
+	if se.code == http.StatusTooManyRequests || !se.retryAt.IsZero() {
+		// Held before the connection slot is given back, so that no request
+		// waiting for the slot slips out before the hold; fail may lengthen it.
+		until := now.Add(backoffBase)
+		if se.retryAt.After(until) {
+			until = se.retryAt
+		}
+		s.holdHost(host, until)
+	}
 	return nil, fmt.Errorf("tile %s: %w", Name(t), se)
+}
+
+// holdHost makes host wait until at least until.
+func (s *XYZ) holdHost(host string, until time.Time) {
+	s.mu.Lock()
+	if until.After(s.hold[host]) {
+		s.hold[host] = until
+	}
+	s.mu.Unlock()
 }
 
 // acquire takes one of host's connection slots, or fails when ctx ends.

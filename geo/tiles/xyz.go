@@ -268,7 +268,9 @@ func (s *XYZ) fail(t maptile.Tile, host string, err error) error {
 		if se.retryAt.After(floor) {
 			floor = se.retryAt
 		}
-		s.hold[host] = floor
+		if floor.After(s.hold[host]) {
+			s.hold[host] = floor
+		}
 	}
 	f.next(err, now, floor)
 	return &retryError{err, f.until}
