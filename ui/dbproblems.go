@@ -31,6 +31,21 @@ func readProblem(path string, err error) string {
 	return "Could not read this event from " + name + ": " + err.Error()
 }
 
+// filterProblem is the status bar's warning for a filter that could not be applied to
+// the database at path, the map showing the last one that could; "" for no error.
+func filterProblem(path string, err error) string {
+	name := filepath.Base(path)
+	switch {
+	case err == nil:
+		return ""
+	case errors.Is(err, data.ErrLocked):
+		return "Filter not applied: another program has locked " + name + "; change the filter again once it has finished"
+	case errors.Is(err, data.ErrCorrupt):
+		return "Filter not applied: " + name + " is damaged"
+	}
+	return "Filter not applied: " + err.Error()
+}
+
 // goneText is the status bar's warning for a database whose file is gone, which the
 // app goes on reading from the file it holds open; "" when the file is there.
 func goneText(path string, gone bool) string {

@@ -37,11 +37,12 @@ func (w *Window) applyFilter(f data.Filter) {
 			if gen != w.gen || s != w.s || errors.Is(err, context.Canceled) {
 				return
 			}
-			if err != nil {
-				w.ShowError(err)
-				return
+			// Said in the status bar, not a dialog: a database another program holds
+			// locked fails every keystroke's search, and the window must stay usable.
+			w.status.setAlert(alertFilter, filterProblem(s.path, err))
+			if err == nil {
+				w.showOutcome(o)
 			}
-			w.showOutcome(o)
 		})
 	}()
 }

@@ -26,6 +26,7 @@ type statusBar struct {
 const (
 	alertTiles    = iota // the basemap's tiles do not load or cannot be kept
 	alertDatabase        // the open database's file is in trouble
+	alertFilter          // the last filter could not be applied
 	alertKinds
 )
 
