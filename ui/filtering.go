@@ -31,7 +31,7 @@ func (w *Window) applyFilter(f data.Filter) {
 		start := time.Now()
 		o, err := s.evaluate(ctx, f, order)
 		if traceFrames && err == nil {
-			log.Printf("filter: %.1f ms, %d matched", float64(time.Since(start).Microseconds())/1000, o.matched)
+			log.Printf(sinceLaunch()+"filter: %.1f ms, %d matched", float64(time.Since(start).Microseconds())/1000, o.matched)
 		}
 		fyne.Do(func() {
 			if gen != w.gen || s != w.s || errors.Is(err, context.Canceled) {

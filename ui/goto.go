@@ -37,9 +37,6 @@ func NewGoToPlace(onPick func(name string, lat, lon float64, population int)) *G
 	g.SetPlaceHolder("Go to place…")
 	g.list = newSuggestionList(g)
 	g.OnChanged = g.textChanged
-	if !gazetteer.Ready() {
-		go gazetteer.Warm()
-	}
 	return g
 }
 

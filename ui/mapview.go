@@ -167,7 +167,7 @@ func (m *MapView) paint(w, h int) image.Image {
 	m.lastDraw = time.Since(start)
 	if traceFrames {
 		ran2, waited2, _ := threadTimes()
-		log.Printf("frame %dx%d zoom %.2f: %.1f ms (on a CPU %.1f ms, waiting for one %.1f ms), %d items", w, h, v.Zoom,
+		log.Printf(sinceLaunch()+"frame %dx%d zoom %.2f: %.1f ms (on a CPU %.1f ms, waiting for one %.1f ms), %d items", w, h, v.Zoom,
 			ms(m.lastDraw), ms(ran2-ran), ms(waited2-waited), len(m.renderer.Items()))
 	}
 	return m.img

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/strikemap/strikemap/data"
+	"github.com/strikemap/strikemap/geo/gazetteer"
 	"github.com/strikemap/strikemap/geo/render"
 )
 
@@ -60,6 +61,10 @@ func (w *Window) Open(path string, done func(error)) {
 
 // show makes s the window's database, replacing the one shown.
 func (w *Window) show(s *session) {
+	if !gazetteer.Ready() {
+		// The Go-to box's index, built once the events are on screen, not while they load.
+		go gazetteer.Warm()
+	}
 	old := w.s
 	w.s = s
 	old.close()

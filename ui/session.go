@@ -3,6 +3,8 @@ package ui
 import (
 	"context"
 	"fmt"
+	"log"
+	"time"
 
 	"github.com/strikemap/strikemap/data"
 	"github.com/strikemap/strikemap/geo/render"
@@ -25,17 +27,24 @@ type session struct {
 // openSession opens the database at path read-only and loads its index, reporting
 // progress as it reads; it runs off the UI goroutine.
 func openSession(ctx context.Context, path string, progress func(done, total int)) (*session, error) {
+	start := time.Now()
 	db, err := data.Open(ctx, path, data.ReadOnly)
 	if err != nil {
 		return nil, err
 	}
+	opened := time.Now()
 	ix, err := db.LoadIndex(ctx, progress)
 	if err != nil {
 		db.Close()
 		return nil, err // it names the file
 	}
 	// The legend of every event, worked out here rather than on the UI goroutine.
+	loaded := time.Now()
 	legend := data.Subset{Index: ix}.Legend("")
+	if traceFrames {
+		log.Printf(sinceLaunch()+"open %s: %.1f ms, the index of %d events %.1f ms, its legend %.1f ms", path, ms(opened.Sub(start)),
+			ix.Len(), ms(loaded.Sub(opened)), ms(time.Since(loaded)))
+	}
 	return &session{path: path, db: db, ix: ix, matched: ix.Len(), legend: legend}, nil
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"log"
 	"os"
 	"strconv"
 	"strings"
@@ -22,4 +23,19 @@ func threadTimes() (ran, waited time.Duration, ok bool) {
 	r, err1 := strconv.ParseInt(f[0], 10, 64)
 	w, err2 := strconv.ParseInt(f[1], 10, 64)
 	return time.Duration(r), time.Duration(w), err1 == nil && err2 == nil
+}
+
+// launched is about when the program started: when this package was initialised.
+var launched = time.Now()
+
+func init() {
+	if traceFrames {
+		log.SetFlags(0)
+		log.SetPrefix("")
+	}
+}
+
+// sinceLaunch prefixes a trace line with the milliseconds since the program started.
+func sinceLaunch() string {
+	return "+" + strconv.FormatFloat(ms(time.Since(launched)), 'f', 0, 64) + " ms "
 }

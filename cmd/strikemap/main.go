@@ -27,12 +27,14 @@ func main() {
 	a := app.NewWithID("org.strikemap.strikemap")
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := ui.NewWindow(a)
-	w.Show()
+	// The events load while the window and its graphics start up, not after.
 	path, err := startPath(a, flag.Arg(0))
+	if err == nil {
+		w.Open(path, nil)
+	}
+	w.Show()
 	if err != nil {
 		w.ShowError(err)
-	} else {
-		w.Open(path, nil)
 	}
 	a.Run()
 }

@@ -11,6 +11,8 @@
 // Data: GeoNames (geonames.org), CC BY.
 package gazetteer
 
+import "sync/atomic"
+
 // Lookup is World().Lookup.
 func Lookup(query, country string) []Result { return World().Lookup(query, country) }
 
@@ -28,7 +30,14 @@ func Geocode(place, country string) (lat, lon float64, ok bool) {
 func Suggest(prefix string, n int) []Result { return World().Suggest(prefix, n) }
 
 // Warm is World().Warm: it builds the world index, which takes a moment.
-func Warm() { World().Warm() }
+func Warm() {
+	World().Warm()
+	warm.Store(true)
+}
 
-// Ready is World().Ready.
-func Ready() bool { return World().Ready() }
+// warm is set once Warm has built the world index.
+var warm atomic.Bool
+
+// Ready reports whether Warm has built the world index. Unlike World().Ready it never
+// decodes the place table to answer, so a UI may ask on its own goroutine at any time.
+func Ready() bool { return warm.Load() }
