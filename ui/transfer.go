@@ -47,7 +47,7 @@ func (w *Window) showImport() {
 // pickNewDatabase asks for a folder and a name for a new database; the file must not
 // exist yet, so that nothing is overwritten.
 func (w *Window) pickNewDatabase(src string, then func(path string)) {
-	dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+	folder := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 		if err != nil || dir == nil {
 			if err != nil {
 				w.ShowError(err)
@@ -56,7 +56,8 @@ func (w *Window) pickNewDatabase(src string, then func(path string)) {
 		}
 		name := widget.NewEntry()
 		name.SetText(strings.TrimSuffix(filepath.Base(src), filepath.Ext(src)) + ".db")
-		dialog.ShowForm("New database", "Import", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", name)}, func(ok bool) {
+		items := []*widget.FormItem{widget.NewFormItem("Folder", widget.NewLabel(dir.Path())), widget.NewFormItem("Name", name)}
+		form := dialog.NewForm("New database", "Import", "Cancel", items, func(ok bool) {
 			if !ok {
 				return
 			}
@@ -67,7 +68,11 @@ func (w *Window) pickNewDatabase(src string, then func(path string)) {
 			}
 			then(path)
 		}, w.win)
+		form.Resize(fyne.NewSize(520, form.MinSize().Height))
+		form.Show()
 	}, w.win)
+	folder.Resize(fyne.NewSize(800, 560))
+	folder.Show()
 }
 
 // confirmTarget asks before importing into the database the window shows.
@@ -139,7 +144,11 @@ func (w *Window) showImported(db string, res data.ImportResult, err error, probl
 	text := widget.NewLabel(b.String())
 	text.Wrapping = fyne.TextWrapWord
 	scroll := container.NewVScroll(text)
-	scroll.SetMinSize(fyne.NewSize(640, 300))
+	if len(problems) > 0 || err != nil { // room for the problem lines
+		scroll.SetMinSize(fyne.NewSize(640, 300))
+	} else {
+		scroll.SetMinSize(fyne.NewSize(420, text.MinSize().Height))
+	}
 	if err != nil {
 		dialog.ShowCustom("Import failed", "Close", scroll, w.win)
 		return
