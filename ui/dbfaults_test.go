@@ -22,6 +22,12 @@ func waitLong(d time.Duration, cond func() bool) bool {
 	return cond()
 }
 
+// panelText is the details panel's message, read on the UI queue.
+func panelText(w *Window) (s string) {
+	onUI(func() { s = w.details.Message() })
+	return s
+}
+
 // shows reports whether the details panel shows the event of row.
 func shows(w *Window, row int32) bool {
 	e := w.details.event
@@ -34,9 +40,9 @@ func shows(w *Window, row int32) bool {
 func TestDatabaseLockedOrRemovedWhileOpen(t *testing.T) {
 	w, path := faultWindow(t)
 	m := w.mapView
-	w.selectRow(0, false)
-	if !waitFor(func() bool { return shows(w, 0) }) {
-		t.Fatalf("details show %v / %q", w.details.event, w.details.Message())
+	onUI(func() { w.selectRow(0, false) })
+	if !uiWaitFor(func() bool { return shows(w, 0) }) {
+		t.Fatalf("details show %q", panelText(w))
 	}
 
 	other, err := sql.Open("sqlite", path)
@@ -53,48 +59,52 @@ func TestDatabaseLockedOrRemovedWhileOpen(t *testing.T) {
 	if _, err := conn.ExecContext(ctx, "BEGIN EXCLUSIVE"); err != nil {
 		t.Fatal(err)
 	}
-	w.selectRow(1, false)
-	if !waitFor(func() bool { return strings.HasPrefix(w.details.Message(), "Reading the event") }) {
-		t.Errorf("while the read waits the panel says %q", w.details.Message())
+	onUI(func() { w.selectRow(1, false) })
+	if !uiWaitFor(func() bool { return strings.HasPrefix(w.details.Message(), "Reading the event") }) {
+		t.Errorf("while the read waits the panel says %q", panelText(w))
 	}
 	for i := range 5 { // the window goes on working meanwhile
-		before := m.View()
-		m.Dragged(&fyne.DragEvent{Dragged: fyne.Delta{DX: 30, DY: 20}})
-		if m.View() == before {
-			t.Errorf("pan %d: the map did not move while the database is locked", i)
-		}
-		timedFrame(t, m, "locked")
+		onUI(func() {
+			before := m.View()
+			m.Dragged(&fyne.DragEvent{Dragged: fyne.Delta{DX: 30, DY: 20}})
+			if m.View() == before {
+				t.Errorf("pan %d: the map did not move while the database is locked", i)
+			}
+			timedFrame(t, m, "locked")
+		})
 	}
-	if !waitLong(15*time.Second, func() bool { return strings.Contains(w.details.Message(), "locked") }) {
-		t.Fatalf("with the database locked the panel says %q", w.details.Message())
+	if !waitLong(15*time.Second, func() bool { return strings.Contains(panelText(w), "locked") }) {
+		t.Fatalf("with the database locked the panel says %q", panelText(w))
 	}
-	if msg := w.details.Message(); !strings.Contains(msg, "another program has locked sample.db") || !strings.Contains(msg, "Select the event again") {
+	if msg := panelText(w); !strings.Contains(msg, "another program has locked sample.db") || !strings.Contains(msg, "Select the event again") {
 		t.Errorf("panel says %q", msg)
 	}
 	if _, err := conn.ExecContext(ctx, "ROLLBACK"); err != nil {
 		t.Fatal(err)
 	}
-	w.selectRow(1, false)
-	if !waitFor(func() bool { return shows(w, 1) }) {
-		t.Fatalf("after the lock is released: %v / %q", w.details.event, w.details.Message())
+	onUI(func() { w.selectRow(1, false) })
+	if !uiWaitFor(func() bool { return shows(w, 1) }) {
+		t.Fatalf("after the lock is released: %q", panelText(w))
 	}
 
 	if err := os.Remove(path); err != nil {
 		t.Fatal(err)
 	}
-	w.selectRow(2, false)
+	onUI(func() { w.selectRow(2, false) })
 	// SQLite reads on from the file it holds open; where it cannot, the panel says why.
-	if !waitFor(func() bool {
+	if !uiWaitFor(func() bool {
 		return shows(w, 2) || strings.Contains(w.details.Message(), "removed or moved")
 	}) {
-		t.Fatalf("with the file removed: %v / %q", w.details.event, w.details.Message())
+		t.Fatalf("with the file removed: %q", panelText(w))
 	}
-	if a := w.status.alert.Text; !strings.Contains(a, "sample.db was removed or moved while open") {
+	if a := alertText(w); !strings.Contains(a, "sample.db was removed or moved while open") {
 		t.Errorf("status bar says %q", a)
 	}
-	before := m.View()
-	m.Dragged(&fyne.DragEvent{Dragged: fyne.Delta{DX: -50, DY: 10}})
-	if m.View() == before {
-		t.Error("the map did not move after the file was removed")
-	}
+	onUI(func() {
+		before := m.View()
+		m.Dragged(&fyne.DragEvent{Dragged: fyne.Delta{DX: -50, DY: 10}})
+		if m.View() == before {
+			t.Error("the map did not move after the file was removed")
+		}
+	})
 }

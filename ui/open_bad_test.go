@@ -21,7 +21,7 @@ import (
 func openAndWait(t *testing.T, w *Window, path string) error {
 	t.Helper()
 	done := make(chan error, 1)
-	w.Open(path, func(err error) { done <- err })
+	onUI(func() { w.Open(path, func(err error) { done <- err }) })
 	select {
 	case err := <-done:
 		return err
@@ -35,7 +35,7 @@ func openAndWait(t *testing.T, w *Window, path string) error {
 // error naming the file and why, shown in a dialog; the window keeps the database it
 // had, and the file is not changed.
 func TestOpenBadFiles(t *testing.T) {
-	a := test.NewTempApp(t)
+	a := newSerialApp(t)
 	dir := t.TempDir()
 	good := filepath.Join(dir, "good.db")
 	if err := data.WriteSample(context.Background(), good); err != nil {
@@ -45,7 +45,9 @@ func TestOpenBadFiles(t *testing.T) {
 	if err := openAndWait(t, w, good); err != nil {
 		t.Fatal(err)
 	}
-	before, title := w.s, w.win.Title()
+	var before *session
+	var title string
+	onUI(func() { before, title = w.s, w.win.Title() })
 	corpus := filepath.Join("..", "testdata", "bad")
 	entries, err := os.ReadDir(corpus)
 	if err != nil {
@@ -78,14 +80,18 @@ func TestOpenBadFiles(t *testing.T) {
 			case strings.Contains(err.Error(), "\n"):
 				t.Errorf("error %q is more than one line", err)
 			}
-			if shown := dialogText(w); !strings.Contains(strings.ToLower(shown), "could not open "+name) {
+			var shown string
+			var now *session
+			var nowTitle string
+			onUI(func() { shown, now, nowTitle = dialogText(w), w.s, w.win.Title() })
+			if !strings.Contains(strings.ToLower(shown), "could not open "+name) {
 				t.Errorf("the dialog says %q", shown)
 			}
-			if w.s != before || w.win.Title() != title {
-				t.Errorf("the window shows %q, titled %q; want the database it had", w.s.path, w.win.Title())
+			if now != before || nowTitle != title {
+				t.Errorf("the window shows %q, titled %q; want the database it had", now.path, nowTitle)
 			}
-			now, err := os.ReadFile(path)
-			if err != nil || sha256.Sum256(now) != sha256.Sum256(orig) {
+			after, err := os.ReadFile(path)
+			if err != nil || sha256.Sum256(after) != sha256.Sum256(orig) {
 				t.Errorf("the file changed (%v)", err)
 			}
 		})

@@ -71,3 +71,17 @@ func (d *serialDriver) DoFromGoroutine(fn func(), wait bool) {
 	d.running, owner = false, false
 	d.mu.Unlock()
 }
+
+// onUI runs fn on the app's UI queue and waits for it: a test's actions and reads then
+// take turns with the window's background work, as the user's do in the app. fn must
+// not end its goroutine (t.Fatal): it may run on another test goroutine's turn.
+func onUI(fn func()) { fyne.DoAndWait(fn) }
+
+// uiWaitFor is waitFor with cond evaluated on the UI queue.
+func uiWaitFor(cond func() bool) bool {
+	return waitFor(func() bool {
+		var ok bool
+		onUI(func() { ok = cond() })
+		return ok
+	})
+}
