@@ -41,6 +41,9 @@ test: deps
 	$(GO) vet ./...
 	CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/strikedb
 	STRIKEMAP_REQUIRE_TOOLS=1 $(GO) test ./...
+	@# Again under the race detector. -short leaves out the end-to-end tests, whose app is
+	@# a separate program, and frame-time bounds are only checked in the run above.
+	STRIKEMAP_REQUIRE_TOOLS=1 $(GO) test -race -short ./...
 
 # Regenerates the embedded basemap and place table from Natural Earth and GeoNames.
 data:
