@@ -249,7 +249,9 @@ func classify(err error) error {
 		return nil
 	}
 	msg := err.Error()
-	for _, s := range []string{"malformed", "file is not a database", "(26)", "(11)"} {
+	// "unsupported file format": the header's schema format number is past any SQLite
+	// has written since 2006, so the header is damaged.
+	for _, s := range []string{"malformed", "file is not a database", "unsupported file format", "(26)", "(11)"} {
 		if strings.Contains(msg, s) {
 			return fmt.Errorf("%w: %v", ErrCorrupt, err)
 		}

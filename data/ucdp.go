@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"math"
 	"strings"
 )
 
@@ -114,7 +115,11 @@ func (d *ucdpDecoder) claim(c cells, uid string) Claim {
 	var combatants Count
 	if na, ok := a.Get(); ok {
 		if nb, ok := b.Get(); ok {
-			combatants = Known(na + nb)
+			if nb > math.MaxInt64-na { // both are at least 0, as count has it
+				c.r.invalid("deaths_a %d and deaths_b %d add up to more than a figure can hold", na, nb)
+			} else {
+				combatants = Known(na + nb)
+			}
 		}
 	}
 	text := fmt.Sprintf("UCDP GED event %s: best estimate %s deaths (low %s, high %s); side A %s, side B %s, civilians %s, unknown %s.",

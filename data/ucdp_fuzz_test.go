@@ -39,3 +39,18 @@ func FuzzUCDP(f *testing.F) {
 		checkRoundTrip(t, got.valid)
 	})
 }
+
+// Side A's and side B's deaths are added for the claim's combatants: a sum past int64
+// once wrapped to a negative figure, which the row was then rejected for, though the
+// file has none.
+func TestUCDPDeathsTooLargeToAdd(t *testing.T) {
+	in := "id,date_start,latitude,longitude,best,deaths_a,deaths_b\n1,2016-01-01,1,1,1,9223372036854775807,1\n"
+	got := fuzzImport(t, FormatUCDP, []byte(in))
+	var problems []string
+	for _, r := range got.rows {
+		problems = append(problems, r.problems...)
+	}
+	if msg := strings.Join(problems, "; "); !strings.Contains(msg, "add up to more") || strings.Contains(msg, "negative") {
+		t.Errorf("problems %q, want deaths_a and deaths_b too large to add", msg)
+	}
+}

@@ -36,9 +36,9 @@ const (
 	// maxRaw bounds the decompressed size so a corrupt or hostile input
 	// cannot make Decode allocate without limit.
 	maxRaw = 256 << 20
-	// maxRatio is the most deflate can expand its input: 258 bytes from
-	// 2 bits.
-	maxRatio = 1032
+	// hintRatio is how many times its compressed size Decode believes the
+	// place table to be before reading it.
+	hintRatio = 8
 )
 
 // ErrCorrupt reports a place table that cannot be decoded.
@@ -111,11 +111,12 @@ func Decode(gz []byte) ([]Place, error) {
 	}
 	// gzip's trailer holds the uncompressed size; reading into a buffer of
 	// that size avoids io.ReadAll's repeated growing. It is only a hint, and
-	// corrupt bytes would claim any size: deflate cannot expand its input more
-	// than about 1032-fold, so more than that is not believed.
+	// corrupt bytes would claim any size: the place table compresses about
+	// threefold, so more than hintRatio-fold is not believed up front (a larger
+	// table still decodes, growing the buffer as it goes).
 	var buf bytes.Buffer
 	if len(gz) >= 4 {
-		hint := min(int(binary.LittleEndian.Uint32(gz[len(gz)-4:])), maxRaw, maxRatio*len(gz))
+		hint := min(int(binary.LittleEndian.Uint32(gz[len(gz)-4:])), maxRaw, hintRatio*len(gz))
 		buf.Grow(hint + bytes.MinRead)
 	}
 	_, err = buf.ReadFrom(io.LimitReader(zr, maxRaw+1))

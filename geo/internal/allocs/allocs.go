@@ -3,16 +3,17 @@
 // allocate far beyond what their input holds.
 package allocs
 
-import "runtime/metrics"
+import "runtime"
 
-// Bytes returns how many bytes of heap fn allocates, rounded up as the runtime
-// accounts them (small objects by the span, so to within some kilobytes). Other
-// goroutines' allocations meanwhile count too.
+// Bytes returns how many bytes of heap fn allocates; other goroutines'
+// allocations meanwhile count too. It reads runtime.MemStats, which stops the
+// world but is exact: runtime/metrics counts small objects a span late, which is
+// a megabyte off when fn's allocations spread over many sizes.
 func Bytes(fn func()) uint64 {
-	s := []metrics.Sample{{Name: "/gc/heap/allocs:bytes"}}
-	metrics.Read(s)
-	before := s[0].Value.Uint64()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	before := m.TotalAlloc
 	fn()
-	metrics.Read(s)
-	return s[0].Value.Uint64() - before
+	runtime.ReadMemStats(&m)
+	return m.TotalAlloc - before
 }

@@ -6,13 +6,27 @@ import (
 	"github.com/strikemap/strikemap/geo/internal/allocs"
 )
 
-var sink []byte
+var sink [][]byte
 
-func TestBytesSeesALargeAllocation(t *testing.T) {
-	if n := allocs.Bytes(func() { sink = make([]byte, 4<<20) }); n < 4<<20 || n > 5<<20 {
-		t.Errorf("Bytes(make 4 MiB) = %d", n)
-	}
-	if n := allocs.Bytes(func() {}); n > 64<<10 {
-		t.Errorf("Bytes(nothing) = %d", n)
+func TestBytes(t *testing.T) {
+	for name, tc := range map[string]struct {
+		fn       func()
+		min, max uint64
+	}{
+		"nothing":   {func() {}, 0, 1 << 10},
+		"one large": {func() { sink = append(sink[:0], make([]byte, 4<<20)) }, 4 << 20, 4<<20 + 64<<10},
+		"many small": {func() {
+			sink = sink[:0]
+			for range 1000 {
+				sink = append(sink, make([]byte, 16))
+			}
+		}, 16000, 64 << 10},
+	} {
+		t.Run(name, func(t *testing.T) {
+			sink = make([][]byte, 0, 1024)
+			if n := allocs.Bytes(tc.fn); n < tc.min || n > tc.max {
+				t.Errorf("Bytes = %d, want %d..%d", n, tc.min, tc.max)
+			}
+		})
 	}
 }
