@@ -48,6 +48,10 @@ func dialogSays(t *testing.T, w *Window, want string) string {
 }
 
 func TestRunImport(t *testing.T) {
+	// One app for every case: its UI queue is where all their background work lands.
+	a := newSerialApp(t)
+	w := NewWindow(a)
+	onUI(func() { w.win.Resize(fyne.NewSize(1000, 700)) })
 	for name, tc := range map[string]struct {
 		file   string
 		skip   bool
@@ -60,10 +64,12 @@ func TestRunImport(t *testing.T) {
 		"skipping invalid rows": {file: "acled_dirty.csv", skip: true, says: []string{"Import done", "invalid rows were left out", "acled_dirty.csv:4:"}, events: 3},
 	} {
 		t.Run(name, func(t *testing.T) {
-			a := newSerialApp(t)
-			w := NewWindow(a)
-			w.win.Resize(fyne.NewSize(1000, 700))
 			db := filepath.Join(t.TempDir(), "new.db")
+			defer onUI(func() { // the next case starts with no dialog
+				for o := w.win.Canvas().Overlays().Top(); o != nil; o = w.win.Canvas().Overlays().Top() {
+					w.win.Canvas().Overlays().Remove(o)
+				}
+			})
 			fyne.DoAndWait(func() { w.runImport(filepath.Join("..", "testdata", "import", tc.file), db, tc.skip) })
 			for _, s := range tc.says {
 				dialogSays(t, w, s)
@@ -93,8 +99,7 @@ func TestImportIntoShownDatabaseAsks(t *testing.T) {
 		t.Fatal(err)
 	}
 	w := NewWindow(a)
-	w.win.Resize(fyne.NewSize(1000, 700))
-	w.s = s
+	onUI(func() { w.win.Resize(fyne.NewSize(1000, 700)); w.s = s })
 	before := countEvents(t, db)
 	fyne.DoAndWait(func() { w.confirmTarget(filepath.Join("..", "testdata", "import", "acled.csv"), db, false) })
 	dialogSays(t, w, "is the database this window shows")
@@ -107,7 +112,7 @@ func TestImportIntoShownDatabaseAsks(t *testing.T) {
 func TestCancelImport(t *testing.T) {
 	a := newSerialApp(t)
 	w := NewWindow(a)
-	w.win.Resize(fyne.NewSize(1000, 700))
+	onUI(func() { w.win.Resize(fyne.NewSize(1000, 700)) })
 	dir := t.TempDir()
 	src := filepath.Join(dir, "big.csv")
 	writeBigACLED(t, src, 200_000)
@@ -164,4 +169,40 @@ func countEvents(t *testing.T, path string) int {
 		t.Fatal(err)
 	}
 	return int(st.Events)
+}
+
+// Every import file of the bad-input corpus, imported through the app, is refused in a
+// dialog that names the file, and leaves no database behind.
+func TestImportBadFiles(t *testing.T) {
+	a := newSerialApp(t)
+	w := NewWindow(a)
+	onUI(func() { w.win.Resize(fyne.NewSize(1000, 700)) })
+	corpus := filepath.Join("..", "testdata", "bad")
+	entries, err := os.ReadDir(corpus)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, e := range entries {
+		name := e.Name()
+		if ext := filepath.Ext(name); ext != ".csv" && ext != ".geojson" {
+			continue
+		}
+		n++
+		t.Run(name, func(t *testing.T) {
+			db := filepath.Join(t.TempDir(), "new.db")
+			onUI(func() { w.runImport(filepath.Join(corpus, name), db, false) })
+			text := dialogSays(t, w, "Nothing was imported")
+			if !strings.Contains(text, name) {
+				t.Errorf("the dialog does not name %s: %q", name, text)
+			}
+			if _, err := os.Stat(db); !os.IsNotExist(err) {
+				t.Errorf("a refused import left %s (%v)", db, err)
+			}
+			onUI(func() { w.win.Canvas().Overlays().Remove(w.win.Canvas().Overlays().Top()) })
+		})
+	}
+	if n < 20 {
+		t.Errorf("only %d import files in %s", n, corpus)
+	}
 }
