@@ -10,10 +10,8 @@ import (
 	"image/png"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"runtime"
-	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -115,19 +113,11 @@ func alertText(w *Window) (s string) {
 	return s
 }
 
-// runDelay is how long the calling thread has waited, runnable, for a CPU: the second
-// field of Linux's /proc/thread-self/schedstat. ok is false where there is none.
+// runDelay is how long the calling thread has waited, runnable, for a CPU; ok is
+// false where Linux does not say.
 func runDelay() (d time.Duration, ok bool) {
-	b, err := os.ReadFile("/proc/thread-self/schedstat")
-	if err != nil {
-		return 0, false
-	}
-	f := strings.Fields(string(b))
-	if len(f) < 2 {
-		return 0, false
-	}
-	ns, err := strconv.ParseInt(f[1], 10, 64)
-	return time.Duration(ns), err == nil
+	_, d, ok = threadTimes()
+	return d, ok
 }
 
 // tileShare is the share of a frame's pixels that are the test server's tile colour.
