@@ -18,6 +18,7 @@ type csvTable struct {
 	file   string
 	r      *csv.Reader
 	cols   map[string]int // column name (folded) to its index
+	names  []string       // the header's column names, as written
 	header int            // how many columns the header names
 }
 
@@ -44,12 +45,21 @@ func newCSVTable(file string, r io.Reader) (*csvTable, error) {
 		return nil, csvFileError(file, err)
 	}
 	t := &csvTable{file: file, r: cr, cols: make(map[string]int, len(header)), header: len(header)}
+	t.names = append(t.names, header...) // the reader reuses header's array
 	for i, h := range header {
 		if _, dup := t.cols[columnName(h)]; !dup {
 			t.cols[columnName(h)] = i
 		}
 	}
 	return t, nil
+}
+
+// columnLabel names column i for a message: by its header when that reads, else by number.
+func (t *csvTable) columnLabel(i int) string {
+	if i < len(t.names) && t.names[i] != "" && utf8.ValidString(t.names[i]) {
+		return cutValue(t.names[i])
+	}
+	return fmt.Sprintf("column %d", i+1)
 }
 
 // col returns the index of a column, or -1 when the file lacks it.
@@ -123,7 +133,7 @@ func (t *csvTable) next() (rec []string, r *row, err error) {
 	}
 	for i, s := range rec {
 		if !utf8.ValidString(s) {
-			r.invalid("column %d is not UTF-8 text; save the file as UTF-8", i+1)
+			r.invalid("%s is not UTF-8 text; save the file as UTF-8", t.columnLabel(i))
 			break
 		}
 	}

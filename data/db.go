@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -253,8 +254,19 @@ func classify(err error) error {
 	// has written since 2006, so the header is damaged.
 	for _, s := range []string{"malformed", "file is not a database", "unsupported file format", "(26)", "(11)"} {
 		if strings.Contains(msg, s) {
-			return fmt.Errorf("%w: %v", ErrCorrupt, err)
+			return fmt.Errorf("%w (SQLite: %s)", ErrCorrupt, sqliteWords(msg))
 		}
 	}
 	return err
+}
+
+// sqliteWords is SQLite's message without the result code it ends with, which means
+// nothing to a person: "database disk image is malformed (11)".
+func sqliteWords(msg string) string {
+	if i := strings.LastIndex(msg, " ("); i > 0 && strings.HasSuffix(msg, ")") {
+		if _, err := strconv.Atoi(msg[i+2 : len(msg)-1]); err == nil {
+			return msg[:i]
+		}
+	}
+	return msg
 }

@@ -10,6 +10,8 @@ type featureReader struct {
 	typ, id, geomType string
 	at                orb.Point
 	hasAt             bool
+	geomBad           bool // the geometry is not a Point [lon, lat], and the row says so
+	coordsBad         bool // the coordinates are not [lon, lat]
 	lat, lon          float64
 	hasLat, hasLon    bool
 	origin            orb.Point
@@ -56,7 +58,13 @@ func (f *featureReader) finish() {
 	if f.typ != "Feature" {
 		f.r.invalid("type %s is not Feature", quoteValue(f.typ))
 	}
-	if f.geomType != "Point" || !f.hasAt {
+	switch {
+	case f.geomBad:
+	case f.geomType != "Point" && f.geomType != "":
+		f.r.invalid("geometry is a %s, not a Point [lon, lat]", quoteValue(f.geomType))
+	case f.coordsBad:
+		f.r.invalid("geometry coordinates are not [lon, lat]")
+	case f.geomType == "" || !f.hasAt:
 		f.r.invalid("geometry is not a Point [lon, lat]")
 	}
 	e.Location = f.at
@@ -73,6 +81,7 @@ func (f *featureReader) finish() {
 
 func (f *featureReader) geometry() error {
 	if f.s.peek() != '{' {
+		f.geomBad = true
 		return f.wrong("geometry", "a Point")
 	}
 	return f.s.object(func(key []byte) error {
@@ -80,7 +89,9 @@ func (f *featureReader) geometry() error {
 		case "type":
 			return f.text("geometry type", &f.geomType)
 		case "coordinates":
-			return f.position("geometry coordinates", &f.at, &f.hasAt)
+			bad, err := f.readPosition("geometry coordinates", &f.at, &f.hasAt)
+			f.coordsBad = bad
+			return err
 		}
 		return f.s.skip()
 	})

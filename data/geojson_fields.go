@@ -27,7 +27,11 @@ func (f *featureReader) null() (bool, error) {
 // text reads a string, or null as "".
 func (f *featureReader) text(name string, dst *string) error {
 	if f.s.peek() == '"' {
+		f.s.notUTF8 = false
 		v, err := f.s.str()
+		if f.s.notUTF8 {
+			f.r.invalid("%s is not UTF-8 text; save the file as UTF-8", name)
+		}
 		*dst = v
 		return err
 	}
@@ -126,16 +130,26 @@ func (f *featureReader) count(name string, dst *Count) error {
 
 // position reads [lon, lat] (a third number, the height, may follow), or null as none.
 func (f *featureReader) position(name string, dst *orb.Point, ok *bool) error {
+	bad, err := f.readPosition(name, dst, ok)
+	if bad {
+		f.r.invalid("%s is not [lon, lat]", name)
+	}
+	return err
+}
+
+// readPosition reads what position reads, and reports whether the value was something
+// else, for the caller to word; a number out of range is a problem of the row already.
+func (f *featureReader) readPosition(name string, dst *orb.Point, ok *bool) (bad bool, err error) {
+	*ok = false
 	if null, err := f.null(); null || err != nil {
-		*ok = false
-		return err
+		return false, err
 	}
 	if f.s.peek() != '[' {
-		return f.wrong(name, "[lon, lat]")
+		return true, f.s.skip()
 	}
 	var v [3]float64
-	n, bad := 0, false
-	err := f.s.array(func(i int) error {
+	n := 0
+	err = f.s.array(func(i int) error {
 		if c := f.s.peek(); i >= len(v) || c != '-' && (c < '0' || c > '9') {
 			bad = true
 			return f.s.skip()
@@ -144,16 +158,11 @@ func (f *featureReader) position(name string, dst *orb.Point, ok *bool) error {
 		var got bool
 		return f.number(name, &v[i], &got)
 	})
-	if err != nil {
-		return err
-	}
-	if bad || n < 2 {
-		f.r.invalid("%s is not [lon, lat]", name)
-		*ok = false
-		return nil
+	if err != nil || bad || n < 2 {
+		return err == nil, err
 	}
 	*dst, *ok = orb.Point{v[0], v[1]}, true
-	return nil
+	return false, nil
 }
 
 // smallInt reads up to 18 decimal digits with an optional minus sign.

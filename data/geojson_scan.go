@@ -19,6 +19,9 @@ type jsonScanner struct {
 	depth int
 	tmp   []byte // for strings with escapes
 	key   []byte // the last key read
+	// notUTF8 is set when a string read held bytes that are not UTF-8, which the string
+	// returned has as U+FFFD; the reader of a value clears it and looks.
+	notUTF8 bool
 }
 
 // jsonSyntaxError is JSON that is not JSON, at a line.

@@ -29,6 +29,7 @@ func (s *jsonScanner) bytes() ([]byte, error) {
 				b := s.buf[start:s.pos]
 				s.pos++
 				if !ascii && !utf8.Valid(b) {
+					s.notUTF8 = true
 					return []byte(strings.ToValidUTF8(string(b), "\uFFFD")), nil
 				}
 				return b, nil
@@ -63,6 +64,7 @@ func (s *jsonScanner) escaped(start int) ([]byte, error) {
 		case c == '"':
 			s.pos++
 			if !utf8.Valid(out) {
+				s.notUTF8 = true
 				out = []byte(strings.ToValidUTF8(string(out), "\uFFFD"))
 			}
 			return out, nil

@@ -106,5 +106,9 @@ func Import(ctx context.Context, dbPath string, files []string, opt ImportOption
 
 // errRejected is returned when invalid rows make Import store nothing.
 func errRejected(res *ImportResult) error {
-	return invalidf("%d of %d rows are invalid; nothing was imported", res.Invalid, res.Rows)
+	verb := "are"
+	if res.Invalid == 1 {
+		verb = "is"
+	}
+	return invalidf("%d of %d rows %s invalid; nothing was imported", res.Invalid, res.Rows, verb)
 }

@@ -150,7 +150,7 @@ func TestGeoJSONProblemsNameTheirLine(t *testing.T) {
 	want := []string{
 		file + `:4: claim killed is a string, want a whole number or null`,
 		file + `:7: lon 4239 is outside -180..180`,
-		file + `:9: geometry is null, want a Point; date_start "2015-02-30" is not a real day as YYYY-MM-DD; geometry is not a Point [lon, lat]`,
+		file + `:9: geometry is null, want a Point; date_start "2015-02-30" is not a real day as YYYY-MM-DD`,
 	}
 	if !slices.Equal(lines, want) || res.Added != 1 {
 		t.Errorf("added %d, reported\n%s\nwant\n%s", res.Added, strings.Join(lines, "\n"), strings.Join(want, "\n"))

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -48,7 +49,7 @@ func (w *Window) Open(path string, done func(error)) {
 			w.opening = nil
 			w.status.setProgress(-1, 0, "")
 			if err != nil {
-				w.ShowError(fmt.Errorf("could not open %s: %w", name, err))
+				w.ShowError(fmt.Errorf("could not open %s: %w", name, withoutPath{err, path}))
 			} else {
 				w.show(s)
 			}
@@ -128,3 +129,14 @@ func isSample(path string) bool {
 	dir, err := os.UserCacheDir()
 	return err == nil && filepath.Dir(path) == filepath.Join(dir, "strikemap")
 }
+
+// withoutPath is an error whose message leaves out the path it begins with, for a
+// dialog that has named the file already.
+type withoutPath struct {
+	err  error
+	path string
+}
+
+func (e withoutPath) Error() string { return strings.TrimPrefix(e.err.Error(), e.path+": ") }
+
+func (e withoutPath) Unwrap() error { return e.err }

@@ -121,11 +121,24 @@ func (w *Window) runImport(src, db string, skip bool) {
 	}()
 }
 
+// importProblem words why an import stored nothing, naming files without their folders
+// as the list of rejected rows does.
+func importProblem(res data.ImportResult, err error) string {
+	var fe *data.FileError
+	switch {
+	case errors.As(err, &fe):
+		return fmt.Sprintf("%s:%d: %s", filepath.Base(fe.File), fe.Line, fe.Msg)
+	case errors.Is(err, data.ErrInvalid) && res.Invalid > 0:
+		return fmt.Sprintf("%s of %s %s invalid.", thousands(res.Invalid), thousands(res.Rows), rowsAre(res.Invalid))
+	}
+	return err.Error()
+}
+
 // showImported reports an import's outcome, with the rows it rejected.
 func (w *Window) showImported(db string, res data.ImportResult, err error, problems []string) {
 	var b strings.Builder
 	if err != nil {
-		fmt.Fprintf(&b, "Nothing was imported: %v\n", err)
+		fmt.Fprintf(&b, "Nothing was imported: %s\n", importProblem(res, err))
 	} else {
 		fmt.Fprintf(&b, "Imported %s events into %s.\n", thousands(res.Added), filepath.Base(db))
 		if res.Existing > 0 {
@@ -297,3 +310,11 @@ func sameFile(a, b string) bool {
 
 // megabytes is a size for people: "12.5 MB".
 func megabytes(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/1e6) }
+
+// rowsAre is "rows are", or "row is" after 1, whatever the total: "1 of 3 rows is".
+func rowsAre(n int) string {
+	if n == 1 {
+		return "rows is"
+	}
+	return "rows are"
+}

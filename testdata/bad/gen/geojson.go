@@ -63,5 +63,7 @@ func geojsons() map[string]maker {
 				`"`+strings.Repeat("confirmed", 2500)+`"`, 1))),
 		"geojson-nul-escape.geojson": text(collection(strings.Replace(good, `"Al-Bab"`, `"Al-\u0000Bab"`, 1))),
 		"geojson-trailing.geojson":   text(whole + "} and then some words\n"),
+		// Latin-1 bytes where JSON must be UTF-8: refused, as in a CSV, not replaced.
+		"geojson-invalid-utf8.geojson": text(collection(strings.Replace(good, `"Al-Bab"`, "\"Al-B\xe2b\"", 1))),
 	}
 }
