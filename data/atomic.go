@@ -51,13 +51,15 @@ func WriteFileAtomic(path string, write func(w *bufio.Writer) error) (err error)
 }
 
 // tempBeside creates a hidden temporary file in path's folder, where a rename onto path
-// is atomic, and returns path made absolute with the open file.
+// is atomic, and returns path made absolute with the open file. It first removes what
+// killed runs left there.
 func tempBeside(path string) (string, *os.File, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return "", nil, fmt.Errorf("%s: %w", path, err)
 	}
-	f, err := os.CreateTemp(filepath.Dir(abs), "."+filepath.Base(abs)+".tmp-*")
+	sweepTemps(abs)
+	f, err := os.CreateTemp(filepath.Dir(abs), tempPattern(abs))
 	if err != nil {
 		return "", nil, fmt.Errorf("%s: %w", path, err)
 	}
