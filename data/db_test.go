@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/strikemap/strikemap/data"
+	"github.com/strikemap/strikemap/data/datatest"
 )
 
 func TestOpenRejectsFilesThatAreNotOurs(t *testing.T) {
@@ -61,7 +62,7 @@ func TestOpenRejectsFilesThatAreNotOurs(t *testing.T) {
 					continue // read-write creates it, by design
 				}
 				if info != nil && !info.IsDir() {
-					before[mode] = checksum(t, tc.path)
+					before[mode] = datatest.Sum(t, tc.path)
 				}
 				db, err := data.Open(context.Background(), tc.path, mode)
 				if err == nil {
@@ -81,7 +82,7 @@ func TestOpenRejectsFilesThatAreNotOurs(t *testing.T) {
 				if !strings.Contains(err.Error(), tc.path) || !strings.Contains(err.Error(), tc.says) {
 					t.Errorf("mode %d: error %q should name %s and say %q", mode, err, tc.path, tc.says)
 				}
-				if info != nil && !info.IsDir() && checksum(t, tc.path) != before[mode] {
+				if info != nil && !info.IsDir() && datatest.Sum(t, tc.path) != before[mode] {
 					t.Errorf("mode %d: the file changed", mode)
 				}
 			}
@@ -91,7 +92,7 @@ func TestOpenRejectsFilesThatAreNotOurs(t *testing.T) {
 
 func TestReadOnlyNeverWrites(t *testing.T) {
 	path := mustSample(t)
-	before := checksum(t, path)
+	before := datatest.Sum(t, path)
 	db := mustOpen(t, path, data.ReadOnly)
 	err := db.Write(context.Background(), func(w *data.Writer) error { return nil })
 	if !errors.Is(err, data.ErrReadOnly) {
@@ -101,7 +102,7 @@ func TestReadOnlyNeverWrites(t *testing.T) {
 		t.Error("read-only database reads no events")
 	}
 	db.Close()
-	if checksum(t, path) != before {
+	if datatest.Sum(t, path) != before {
 		t.Error("opening read-only changed the file")
 	}
 }
@@ -115,13 +116,13 @@ func TestOpenOlderSchema(t *testing.T) {
 	rawExec(t, path, `INSERT INTO events (uid, date_start, date_precision, lat, lon, geo_precision, status,
 		geom) VALUES ('old-1', '2016-01-02', 'day', 35.95, 39.01, 'town', 'declared',
 		X'47500001E6100000010100000000000000000000000000000000000000')`)
-	before := checksum(t, path)
+	before := datatest.Sum(t, path)
 
 	_, err := data.Open(ctx, path, data.ReadOnly)
 	if !errors.Is(err, data.ErrSchema) || !strings.Contains(err.Error(), "older") {
 		t.Fatalf("read-only open of schema 1: %v, want ErrSchema saying older", err)
 	}
-	if checksum(t, path) != before {
+	if datatest.Sum(t, path) != before {
 		t.Fatal("read-only open of an older schema changed the file")
 	}
 

@@ -2,10 +2,8 @@ package data_test
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
 	"net/url"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -46,16 +44,6 @@ func rawExec(t testing.TB, path string, stmts ...string) {
 			t.Fatalf("%s: %v", s, err)
 		}
 	}
-}
-
-// checksum hashes a file, to prove an operation left it untouched.
-func checksum(t testing.TB, path string) [32]byte {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sha256.Sum256(b)
 }
 
 // allEvents reads every event of db, failing the test on any problem.

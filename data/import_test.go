@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/strikemap/strikemap/data"
+	"github.com/strikemap/strikemap/data/datatest"
 )
 
 // fixture is the path of a file in testdata/import.
@@ -39,7 +40,7 @@ var dirtyProblems = []string{
 func TestInvalidRowsStopTheWholeImport(t *testing.T) {
 	dir := t.TempDir()
 	existing := mustSample(t)
-	before := checksum(t, existing)
+	before := datatest.Sum(t, existing)
 	for name, path := range map[string]string{"new database": filepath.Join(dir, "new.db"), "existing database": existing} {
 		t.Run(name, func(t *testing.T) {
 			res, lines, err := importReporting(t, path, data.ImportOptions{}, fixture("acled_dirty.csv"), fixture("ucdp_dirty.csv"))
@@ -60,7 +61,7 @@ func TestInvalidRowsStopTheWholeImport(t *testing.T) {
 	if left, _ := os.ReadDir(dir); len(left) != 0 {
 		t.Errorf("a rejected import left %v behind", left)
 	}
-	if checksum(t, existing) != before {
+	if datatest.Sum(t, existing) != before {
 		t.Error("a rejected import changed the existing database")
 	}
 }
@@ -105,12 +106,12 @@ func TestDatabaseFailureMidwayChangesNothing(t *testing.T) {
 	path := mustSample(t)
 	rawExec(t, path, `CREATE TRIGGER boom BEFORE INSERT ON events WHEN NEW.uid = 'SYR900003'
 		BEGIN SELECT RAISE(ABORT, 'injected failure'); END`)
-	before := checksum(t, path)
+	before := datatest.Sum(t, path)
 	_, err := data.Import(context.Background(), path, []string{fixture("acled.csv")}, data.ImportOptions{})
 	if err == nil || !strings.Contains(err.Error(), "injected failure") || !strings.Contains(err.Error(), "acled.csv:5:") {
 		t.Errorf("error %v, want the injected failure at acled.csv:5", err)
 	}
-	if checksum(t, path) != before {
+	if datatest.Sum(t, path) != before {
 		t.Error("a failed import changed the database")
 	}
 }
@@ -204,11 +205,11 @@ func TestImportUpgradesOnlyWhenItStores(t *testing.T) {
 	if err := data.CreateAtVersion(ctx, path, 1); err != nil {
 		t.Fatal(err)
 	}
-	before := checksum(t, path)
+	before := datatest.Sum(t, path)
 	if _, err := data.Import(ctx, path, []string{fixture("acled_dirty.csv")}, data.ImportOptions{}); !errors.Is(err, data.ErrInvalid) {
 		t.Fatalf("import of invalid rows: %v, want ErrInvalid", err)
 	}
-	if checksum(t, path) != before {
+	if datatest.Sum(t, path) != before {
 		t.Fatal("a rejected import changed the older database")
 	}
 	res, err := data.Import(ctx, path, []string{fixture("acled.csv")}, data.ImportOptions{})

@@ -2,11 +2,10 @@ package data
 
 import (
 	"context"
-	"crypto/sha256"
-	"os"
 	"path/filepath"
 	"testing"
-	"time"
+
+	"github.com/strikemap/strikemap/data/datatest"
 )
 
 // roWrites are statements that would change a database file, each of a different kind.
@@ -31,11 +30,7 @@ func TestReadOnlyConnectionsRefuseWrites(t *testing.T) {
 	if err := WriteSample(ctx, path); err != nil {
 		t.Fatal(err)
 	}
-	past := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
-	if err := os.Chtimes(path, past, past); err != nil {
-		t.Fatal(err)
-	}
-	before := fileSum(t, path)
+	frozen := datatest.Freeze(t, path)
 	db, err := Open(ctx, path, ReadOnly)
 	if err != nil {
 		t.Fatal(err)
@@ -75,23 +70,5 @@ func TestReadOnlyConnectionsRefuseWrites(t *testing.T) {
 	if err := db.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if fileSum(t, path) != before {
-		t.Error("the database file changed")
-	}
-	if st, err := os.Stat(path); err != nil || !st.ModTime().Equal(past) {
-		t.Errorf("the database file was touched: %v, %v", st.ModTime(), err)
-	}
-	left, _ := filepath.Glob(path + "?*")
-	if len(left) > 0 {
-		t.Errorf("files left beside the database: %v", left)
-	}
-}
-
-func fileSum(t *testing.T, path string) [32]byte {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sha256.Sum256(b)
+	frozen.Check(t, "read-only connections")
 }

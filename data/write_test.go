@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/strikemap/strikemap/data"
+	"github.com/strikemap/strikemap/data/datatest"
 )
 
 func TestSampleRoundTrip(t *testing.T) {
@@ -40,7 +41,7 @@ func TestSampleRoundTrip(t *testing.T) {
 func TestWriteIsAllOrNothing(t *testing.T) {
 	ctx := context.Background()
 	path := mustSample(t)
-	before := checksum(t, path)
+	before := datatest.Sum(t, path)
 	events, _ := data.Sample()
 	fresh := func(uid string) *data.Event {
 		e := events[0]
@@ -76,7 +77,7 @@ func TestWriteIsAllOrNothing(t *testing.T) {
 		t.Fatalf("adding lat 4239: %v, want ErrInvalid", err)
 	}
 	db.Close()
-	if checksum(t, path) != before {
+	if datatest.Sum(t, path) != before {
 		t.Error("failed writes changed the database")
 	}
 }

@@ -2,16 +2,15 @@ package ui
 
 import (
 	"context"
-	"crypto/sha256"
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/strikemap/strikemap/data"
+	"github.com/strikemap/strikemap/data/datatest"
 )
 
 // TestViewingNeverWritesTheDatabase opens a database as the window does and goes
@@ -27,11 +26,7 @@ func TestViewingNeverWritesTheDatabase(t *testing.T) {
 	if err := data.WriteSample(ctx, path); err != nil {
 		t.Fatal(err)
 	}
-	past := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
-	if err := os.Chtimes(path, past, past); err != nil {
-		t.Fatal(err)
-	}
-	before := sumFile(t, path)
+	frozen := datatest.Freeze(t, path)
 
 	s, err := openSession(ctx, path, nil)
 	if err != nil {
@@ -79,23 +74,8 @@ func TestViewingNeverWritesTheDatabase(t *testing.T) {
 	}
 	s.close()
 
-	if sumFile(t, path) != before {
-		t.Error("viewing changed the database file")
-	}
-	if st, err := os.Stat(path); err != nil || !st.ModTime().Equal(past) {
-		t.Errorf("viewing touched the database file: %v, %v", st.ModTime(), err)
-	}
+	frozen.Check(t, "viewing")
 	if left, _ := os.ReadDir(dir); len(left) != 1 {
 		t.Errorf("viewing left files beside the database: %v", left)
 	}
-}
-
-// sumFile hashes the file at path.
-func sumFile(t *testing.T, path string) [32]byte {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sha256.Sum256(b)
 }

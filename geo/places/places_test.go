@@ -2,12 +2,11 @@ package places_test
 
 import (
 	"bytes"
-	"compress/gzip"
-	"errors"
 	"math"
 	"slices"
 	"testing"
 
+	"github.com/strikemap/strikemap/geo/internal/codectest"
 	"github.com/strikemap/strikemap/geo/places"
 )
 
@@ -132,68 +131,15 @@ func TestDecodeCorrupt(t *testing.T) {
 	if err := places.Encode(&good, []places.Place{{Name: "Idlib", AltNames: "Edleb", Lat: 35.93, Lon: 36.63, Country: "SY", Admin1: "12", Population: 128840, Feature: "PPLA"}}); err != nil {
 		t.Fatal(err)
 	}
-	raw := gunzip(t, good.Bytes())
-	for name, data := range map[string][]byte{
+	raw := codectest.Gunzip(good.Bytes())
+	codec.Refuses(t, raw, map[string][]byte{
 		"empty":          nil,
 		"not gzip":       []byte("hello, world"),
 		"truncated gzip": good.Bytes()[:good.Len()/2],
-		"bad magic":      gzipBytes(append([]byte("XXXXXXXX"), raw[8:]...)),
-		"huge count":     gzipBytes(append([]byte("SMPLACE1\xff\xff\xff\xff\x0f"), raw[9:]...)),
-		"trailing bytes": gzipBytes(append(slices.Clip(raw), 0)),
-	} {
-		t.Run(name, func(t *testing.T) {
-			if _, err := places.Decode(data); !errors.Is(err, places.ErrCorrupt) {
-				t.Errorf("Decode error %v, want ErrCorrupt", err)
-			}
-		})
-	}
-	for cut := range len(raw) {
-		if _, err := places.Decode(gzipBytes(raw[:cut])); !errors.Is(err, places.ErrCorrupt) {
-			t.Errorf("cut at %d: Decode error %v, want ErrCorrupt", cut, err)
-		}
-	}
-}
-
-// FuzzDecode checks that no input makes Decode panic; a flipped byte
-// inside a name may still decode, which is fine.
-func FuzzDecode(f *testing.F) {
-	var good bytes.Buffer
-	if err := places.Encode(&good, []places.Place{{Name: "Idlib", AltNames: "Edleb", Lat: 35.93, Lon: 36.63, Country: "SY", Admin1: "12", Population: 128840, Feature: "PPLA"}}); err != nil {
-		f.Fatal(err)
-	}
-	raw := gunzipF(f, good.Bytes())
-	for i := range raw {
-		b := slices.Clone(raw)
-		b[i] ^= 0xff
-		f.Add(gzipBytes(b))
-	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		places.Decode(data)
-		places.Decode(gzipBytes(data))
+		"bad magic":      codectest.Gzip(append([]byte("XXXXXXXX"), raw[8:]...)),
+		"huge count":     codectest.Gzip(append([]byte("SMPLACE1\xff\xff\xff\xff\x0f"), raw[9:]...)),
+		"trailing bytes": codectest.Gzip(append(slices.Clip(raw), 0)),
 	})
-}
-
-func gzipBytes(b []byte) []byte {
-	var buf bytes.Buffer
-	zw := gzip.NewWriter(&buf)
-	zw.Write(b)
-	zw.Close()
-	return buf.Bytes()
-}
-
-func gunzip(t *testing.T, b []byte) []byte { return gunzipF(t, b) }
-
-func gunzipF(t testing.TB, b []byte) []byte {
-	t.Helper()
-	zr, err := gzip.NewReader(bytes.NewReader(b))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if _, err := buf.ReadFrom(zr); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
 }
 
 func BenchmarkDecode(b *testing.B) {

@@ -2,12 +2,10 @@ package shapes_test
 
 import (
 	"bytes"
-	"compress/gzip"
-	"errors"
-	"io"
 	"reflect"
 	"testing"
 
+	"github.com/strikemap/strikemap/geo/internal/codectest"
 	"github.com/strikemap/strikemap/geo/internal/shapes"
 )
 
@@ -44,48 +42,12 @@ func TestDecodeCorrupt(t *testing.T) {
 	if err := shapes.Encode(&buf, sample()); err != nil {
 		t.Fatal(err)
 	}
-	zr, err := gzip.NewReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw, _ := io.ReadAll(zr)
-	for name, data := range map[string][]byte{
+	raw := codectest.Gunzip(buf.Bytes())
+	codec.Refuses(t, raw, map[string][]byte{
 		"empty":          nil,
 		"not gzip":       []byte("not a shape file"),
-		"bad magic":      gz(append([]byte("XXXXXXXX"), raw[8:]...)),
-		"huge count":     gz(append(append([]byte{}, raw[:40]...), 0xff, 0xff, 0xff, 0xff, 0x0f)),
-		"trailing bytes": gz(append(append([]byte{}, raw...), 1)),
-	} {
-		t.Run(name, func(t *testing.T) {
-			if _, err := shapes.Decode(data); !errors.Is(err, shapes.ErrCorrupt) {
-				t.Errorf("Decode error %v, want ErrCorrupt", err)
-			}
-		})
-	}
-	for cut := range len(raw) {
-		if _, err := shapes.Decode(gz(raw[:cut])); !errors.Is(err, shapes.ErrCorrupt) {
-			t.Errorf("cut at %d: Decode error %v, want ErrCorrupt", cut, err)
-		}
-	}
-}
-
-// FuzzDecode checks that no input makes Decode panic.
-func FuzzDecode(f *testing.F) {
-	var buf bytes.Buffer
-	if err := shapes.Encode(&buf, sample()); err != nil {
-		f.Fatal(err)
-	}
-	f.Add(buf.Bytes())
-	f.Fuzz(func(t *testing.T, data []byte) {
-		shapes.Decode(data)
-		shapes.Decode(gz(data))
+		"bad magic":      codectest.Gzip(append([]byte("XXXXXXXX"), raw[8:]...)),
+		"huge count":     codectest.Gzip(append(append([]byte{}, raw[:40]...), 0xff, 0xff, 0xff, 0xff, 0x0f)),
+		"trailing bytes": codectest.Gzip(append(append([]byte{}, raw...), 1)),
 	})
-}
-
-func gz(b []byte) []byte {
-	var buf bytes.Buffer
-	zw := gzip.NewWriter(&buf)
-	zw.Write(b)
-	zw.Close()
-	return buf.Bytes()
 }
