@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+
+	"github.com/strikemap/strikemap/data"
 )
 
 // waitLong polls cond for up to d: SQLite waits five seconds for a lock before it
@@ -89,6 +91,11 @@ func TestDatabaseLockedOrRemovedWhileOpen(t *testing.T) {
 
 	if err := os.Remove(path); err != nil {
 		t.Fatal(err)
+	}
+	// A filter change says so too, though the search reads on from the open file.
+	onUI(func() { w.applyFilter(data.Filter{Query: "raqqa"}) })
+	if !waitFor(func() bool { return strings.Contains(alertText(w), "sample.db was removed or moved while open") }) {
+		t.Errorf("after a filter change with the file removed the status bar says %q", alertText(w))
 	}
 	onUI(func() { w.selectRow(2, false) })
 	// SQLite reads on from the file it holds open; where it cannot, the panel says why.

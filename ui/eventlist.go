@@ -109,12 +109,15 @@ func (l *EventList) SortBy(col int, desc bool) {
 // Sort returns the column sorted by, -1 for none, and whether it is descending.
 func (l *EventList) Sort() (col int, desc bool) { return l.sortCol, l.desc }
 
-// SetRows replaces the listed rows.
+// SetRows replaces the listed rows and shows the first of them. (The table keeps its
+// offset otherwise, so a list scrolled far down and then filtered to fewer rows would
+// show the empty stretch below them.)
 func (l *EventList) SetRows(rows []int32) {
 	l.rows = rows
 	l.quiet = true
 	l.UnselectAll()
 	l.quiet = false
+	l.ScrollToTop()
 	l.Refresh()
 }
 

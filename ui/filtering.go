@@ -30,6 +30,7 @@ func (w *Window) applyFilter(f data.Filter) {
 		defer cancel()
 		start := time.Now()
 		o, err := s.evaluate(ctx, f, order)
+		gone := s.db.Gone() // SQLite reads on from the file it holds open, so ask
 		if traceFrames && err == nil {
 			log.Printf(sinceLaunch()+"filter: %.1f ms, %d matched", float64(time.Since(start).Microseconds())/1000, o.matched)
 		}
@@ -40,6 +41,7 @@ func (w *Window) applyFilter(f data.Filter) {
 			// Said in the status bar, not a dialog: a database another program holds
 			// locked fails every keystroke's search, and the window must stay usable.
 			w.status.setAlert(alertFilter, filterProblem(s.path, err))
+			w.status.setAlert(alertDatabase, goneText(s.path, gone))
 			if err == nil {
 				w.showOutcome(o)
 			}

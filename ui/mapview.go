@@ -53,7 +53,7 @@ type MapView struct {
 }
 
 // traceFrames logs each frame's drawing time, for measuring: STRIKEMAP_TRACE=1.
-var traceFrames = os.Getenv("STRIKEMAP_TRACE") != ""
+var traceFrames = os.Getenv("STRIKEMAP_TRACE") != "" && os.Getenv("STRIKEMAP_TRACE") != "0"
 
 // NewMapView returns a map of the whole world, with nothing on it yet.
 func NewMapView() *MapView {

@@ -25,7 +25,6 @@ const maxClusterList = 500
 func (w *Window) selectRow(row int32, fromList bool) {
 	w.selected = row
 	if row < 0 || w.s == nil {
-		w.status.setAlert(alertDatabase, "")
 		w.selected = -1
 		w.mapView.SetSelected(0)
 		w.details.SetEvent(nil)
