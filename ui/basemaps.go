@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"image/draw"
+	"path/filepath"
 	"strings"
 
 	"github.com/paulmach/orb/maptile"
@@ -103,10 +105,15 @@ func (b *basemapLayer) problem() string {
 	if b == nil || b.offline != nil || b.cache == nil {
 		return ""
 	}
-	if p := b.cache.Problem(); p != nil {
-		return "Tiles: " + p.Error()
+	p := b.cache.Problem()
+	switch {
+	case p == nil:
+		return ""
+	case errors.Is(p, tiles.ErrNotImage) && strings.HasPrefix(b.spec, mbtilesPrefix):
+		// The bytes the error quotes help on a command line, not in a status bar.
+		return "Tiles: " + filepath.Base(strings.TrimPrefix(b.spec, mbtilesPrefix)) + " holds tiles that are not images"
 	}
-	return ""
+	return "Tiles: " + p.Error()
 }
 
 // showTileProblem puts what is wrong with the basemap's tiles in the status bar, or
