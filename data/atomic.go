@@ -61,7 +61,7 @@ func tempBeside(path string) (string, *os.File, error) {
 	sweepTemps(abs)
 	f, err := os.CreateTemp(filepath.Dir(abs), tempPattern(abs))
 	if err != nil {
-		return "", nil, fmt.Errorf("%s: %w", path, err)
+		return "", nil, fileError(path, err)
 	}
 	return abs, f, nil
 }

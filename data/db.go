@@ -214,10 +214,7 @@ var sqliteMagic = []byte("SQLite format 3\x00")
 func sniff(abs string) error {
 	f, err := os.Open(abs)
 	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return fmt.Errorf("no such file: %w", os.ErrNotExist)
-		}
-		return err
+		return &wordedError{osWords(abs, err), err}
 	}
 	defer f.Close()
 	st, err := f.Stat()

@@ -65,16 +65,16 @@ type ImportResult struct {
 func Import(ctx context.Context, dbPath string, files []string, opt ImportOptions) (ImportResult, error) {
 	var res ImportResult
 	if opt.Format != "" && !opt.Format.Valid() {
-		return res, fmt.Errorf("import: format %q is not one of %v", string(opt.Format), Formats)
+		return res, fmt.Errorf("format %q is not one of %v", string(opt.Format), Formats)
 	}
 	var total int64
 	for _, f := range files {
 		st, err := os.Stat(f)
 		if err != nil {
-			return res, fmt.Errorf("import: %w", err)
+			return res, fileError(f, err)
 		}
 		if st.IsDir() {
-			return res, fmt.Errorf("import: %s is a directory", f)
+			return res, fmt.Errorf("%s is a folder, not a file", f)
 		}
 		total += st.Size()
 	}

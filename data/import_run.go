@@ -170,7 +170,7 @@ func (opt *ImportOptions) produce(ctx context.Context, files []string, ch chan<-
 func (opt *ImportOptions) readFile(ctx context.Context, name string, read *int64, hand func([]*row) bool) error {
 	f, err := os.Open(name)
 	if err != nil {
-		return fmt.Errorf("import: %w", err)
+		return fileError(name, err)
 	}
 	defer f.Close()
 	br := bufio.NewReaderSize(&countReader{r: f, n: read}, 1<<16)

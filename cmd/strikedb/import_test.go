@@ -90,14 +90,17 @@ func TestImportBadFilesExitOne(t *testing.T) {
 	dir := t.TempDir()
 	notes := filepath.Join(dir, "notes.txt")
 	os.WriteFile(notes, []byte("name,age\nx,1\n"), 0o644)
+	db, lost := filepath.Join(dir, "x.db"), filepath.Join(dir, "nope", "x.db")
 	for name, tc := range map[string]struct {
-		file, want string
+		file, db, want string
 	}{
-		"missing file":   {filepath.Join(dir, "nope.csv"), "no such file"},
-		"unknown format": {notes, notes + ":1: cannot tell the format"},
+		"missing file":   {filepath.Join(dir, "nope.csv"), db, "strikedb: import: " + filepath.Join(dir, "nope.csv") + ": no such file\n"},
+		"a folder":       {dir, db, "strikedb: import: " + dir + " is a folder, not a file\n"},
+		"missing folder": {notes, lost, "strikedb: import: " + lost + ": the folder " + filepath.Dir(lost) + " does not exist\n"},
+		"unknown format": {notes, db, notes + ":1: cannot tell the format"},
 	} {
 		t.Run(name, func(t *testing.T) {
-			code, _, stderr := strikedb(t, "import", "-o", filepath.Join(dir, "x.db"), tc.file)
+			code, _, stderr := strikedb(t, "import", "-o", tc.db, tc.file)
 			if code != 1 || !strings.Contains(stderr, tc.want) || strings.Count(stderr, "\n") != 1 {
 				t.Errorf("exit %d, stderr %q; want 1 and %q", code, stderr, tc.want)
 			}
