@@ -16,6 +16,10 @@ type ImportOptions struct {
 	// ok is false when it does not know the place. Without it such rows are invalid.
 	// It is called on a goroutine of Import's own, one call at a time.
 	Geocode func(place, country string) (lat, lon float64, ok bool)
+	// Swapped, when not nil, tells whether a row's point looks like its latitude and
+	// longitude the wrong way round for the country it names; such a row is invalid.
+	// It is called as Geocode is.
+	Swapped func(lat, lon float64, country string) bool
 	// Report, when not nil, is called with each rejected row and each warning, in the
 	// order of the files and their lines, on Import's goroutine.
 	Report func(Problem)

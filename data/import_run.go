@@ -248,6 +248,11 @@ func (opt *ImportOptions) finish(r *row) {
 	}
 	if err := e.Validate(); err != nil {
 		r.invalid("%s", problemText(err))
+		return
+	}
+	if lat, lon := e.Location.Lat(), e.Location.Lon(); !r.locate && opt.Swapped != nil && opt.Swapped(lat, lon, e.Country) {
+		r.invalid("latitude %v, longitude %v is far from every town of %s, but %v, %v is in it: latitude and longitude swapped?",
+			lat, lon, quoteValue(e.Country), lon, lat)
 	}
 }
 

@@ -3,6 +3,7 @@ package data_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -218,5 +219,33 @@ func TestImportUpgradesOnlyWhenItStores(t *testing.T) {
 	}
 	if n := len(allEvents(t, mustOpen(t, path, data.ReadOnly))); n != 4 { // upgraded: opens for viewing
 		t.Errorf("%d events after the import, want 4", n)
+	}
+}
+
+// Import asks Swapped about every row with coordinates, with the row's country, and
+// refuses the rows it says are the wrong way round; rows placed by name are not asked.
+func TestImportAsksWhetherSwapped(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "x.csv")
+	os.WriteFile(file, []byte("event_id_cnty,event_date,location,country,latitude,longitude\n"+
+		"A1,2017-06-09,Raqqa,Syria,35.95,39.01\n"+
+		"A2,2017-06-09,Raqqa,Syria,39.01,35.95\n"+
+		"A3,2017-06-09,Raqqa,Syria,,\n"), 0o644)
+	var asked []string
+	opt := data.ImportOptions{SkipInvalid: true,
+		Geocode: func(place, country string) (float64, float64, bool) { return 39.01, 35.95, true },
+		Swapped: func(lat, lon float64, country string) bool {
+			asked = append(asked, fmt.Sprintln(lat, lon, country))
+			return lat > 38
+		}}
+	res, lines, err := importReporting(t, filepath.Join(t.TempDir(), "x.db"), opt, file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := file + ":3: latitude 39.01, longitude 35.95 is far from every town of \"Syria\", but 35.95, 39.01 is in it: latitude and longitude swapped?"
+	if res.Added != 2 || !slices.Contains(lines, want) {
+		t.Errorf("added %d, reported\n%s\nwant 2 and\n%s", res.Added, strings.Join(lines, "\n"), want)
+	}
+	if !slices.Equal(asked, []string{"35.95 39.01 Syria\n", "39.01 35.95 Syria\n"}) {
+		t.Errorf("Swapped was asked %q", asked)
 	}
 }

@@ -95,7 +95,7 @@ func (w *Window) confirmTarget(src, db string, skip bool) {
 func (w *Window) runImport(src, db string, skip bool) {
 	ctx, t := w.startTask("Importing " + filepath.Base(src))
 	var problems []string
-	opt := data.ImportOptions{SkipInvalid: skip, Geocode: gazetteer.Geocode, // as strikedb import does
+	opt := data.ImportOptions{SkipInvalid: skip, Geocode: gazetteer.Geocode, Swapped: gazetteer.Swapped, // as strikedb import does
 		Report: func(p data.Problem) {
 			if !p.Warning && len(problems) < shownProblems {
 				problems = append(problems, filepath.Base(p.File)+":"+fmt.Sprint(p.Line)+": "+p.Msg)

@@ -35,6 +35,7 @@ func runImport(ctx context.Context, args []string, stdout io.Writer) error {
 	opt := data.ImportOptions{Format: data.Format(*format), SkipInvalid: *skip,
 		// Rows that name a place but give no coordinates are placed by the gazetteer.
 		Geocode: gazetteer.Geocode,
+		Swapped: gazetteer.Swapped,
 		Report: func(p data.Problem) {
 			n := &shownBad
 			if p.Warning {

@@ -53,7 +53,10 @@ func geojsons() map[string]maker {
 		// lon, which the export writes too, give it away.
 		"geojson-swapped-syria.geojson": text(collection(feature("bad-0001", point(36.37, 37.52),
 			`"lat":36.37,"lon":37.52,`))),
-		"geojson-not-collection.geojson": text(`{"type":"Topology","objects":{},"arcs":[]}` + "\n"),
+		// Swapped with nothing else to give it away: both orders are on the map, but
+		// only one of them is in Syria, the country the feature names.
+		"geojson-swapped-no-hint.geojson": text(collection(feature("bad-0001", point(36.37, 37.52), ""))),
+		"geojson-not-collection.geojson":  text(`{"type":"Topology","objects":{},"arcs":[]}` + "\n"),
 		"geojson-huge-number.geojson": text(collection(feature("bad-0001",
 			`{"type":"Point","coordinates":[1e400,36.37]}`, ""))),
 		// Values far too long for what they hold: a message quotes only their start.

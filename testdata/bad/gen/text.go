@@ -81,5 +81,9 @@ func csvs() map[string]maker {
 		// is at 7.99 N 124.29 E, and no latitude is 124.29.
 		"csv-swapped.csv": text("event_id_cnty,event_date,location,country,latitude,longitude\n" +
 			"BAD0001,2017-06-09,Marawi,Philippines,124.29,7.99\n"),
+		// Deir ez-Zor, Syria, 35.34 N 40.14 E, swapped: a point in Turkey, far from any
+		// Syrian town, while the other way round is in Syria.
+		"csv-swapped-syria.csv": text("event_id_cnty,event_date,location,country,latitude,longitude\n" +
+			"BAD0002,2017-06-09,Deir ez-Zor,Syria,40.14,35.34\n"),
 	}
 }
