@@ -51,7 +51,11 @@ var buildApp = sync.OnceValues(func() (string, error) {
 	}
 	binDir = dir
 	bin := filepath.Join(dir, "strikemap")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+	args := []string{"build", "-o", bin}
+	if raceEnabled {
+		args = append(args, "-race")
+	}
+	if out, err := exec.Command("go", append(args, ".")...).CombinedOutput(); err != nil {
 		return "", fmt.Errorf("build: %v\n%s", err, out)
 	}
 	return bin, nil
@@ -146,7 +150,14 @@ func startApp(t *testing.T) *runningApp {
 		t.Fatal(err)
 	}
 	go func() { a.exited <- cmd.Wait() }()
-	t.Cleanup(func() { cmd.Process.Kill(); <-a.exited })
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		<-a.exited
+		// A race-built app reports a race on its stderr as it happens, and goes on.
+		if log := a.log.String(); strings.Contains(log, "WARNING: DATA RACE") {
+			t.Errorf("the app reported a data race:\n%s", log)
+		}
+	})
 
 	deadline := time.Now().Add(60 * time.Second)
 	for {
