@@ -166,6 +166,8 @@ func identify(ctx context.Context, sdb *sql.DB) (int, error) {
 		return 0, fmt.Errorf("%w: a GeoPackage of something else (tables: %s)", ErrNotOurs, listNames(ownTables(names)))
 	case len(names) == 0:
 		return 0, fmt.Errorf("%w: a SQLite database with no tables", ErrNotOurs)
+	case tables["tiles"] && tables["metadata"]:
+		return 0, fmt.Errorf("%w: an MBTiles tile set, not a database of events; use it as a basemap", ErrNotOurs)
 	case tables["events"] && tables["claims"] && tables["sources"]:
 		return 0, fmt.Errorf("%w: its tables are named like Strikemap's but it has no strikemap_meta, so another program made it", ErrNotOurs)
 	default:

@@ -23,7 +23,7 @@ type badCase struct {
 }
 
 // mbtilesNotOurs is why the database entry points refuse an MBTiles file.
-const mbtilesNotOurs = "without Strikemap's tables (tables: metadata, tiles)"
+const mbtilesNotOurs = "an MBTiles tile set, not a database of events; use it as a basemap"
 
 var badFiles = map[string]badCase{
 	"db-empty.db":             {db: "the file is empty"},
