@@ -34,13 +34,7 @@ func faultWindow(t *testing.T) (*Window, string) {
 	t.Helper()
 	a := newSerialApp(t)
 	path := filepath.Join(t.TempDir(), "sample.db")
-	if err := data.WriteSample(context.Background(), path); err != nil {
-		t.Fatal(err)
-	}
-	s, err := openSession(context.Background(), path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := sampleSession(t, path)
 	w := NewWindow(a)
 	t.Cleanup(func() {
 		w.base.close()
@@ -51,6 +45,19 @@ func faultWindow(t *testing.T) (*Window, string) {
 		t.Fatal("the filter never finished")
 	}
 	return w, path
+}
+
+// sampleSession writes the bundled sample at path and opens it as the window does.
+func sampleSession(t *testing.T, path string) *session {
+	t.Helper()
+	if err := data.WriteSample(context.Background(), path); err != nil {
+		t.Fatal(err)
+	}
+	s, err := openSession(context.Background(), path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
 
 // useTileServer makes the basemap the tile server at url, with a scratch disk cache

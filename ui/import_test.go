@@ -91,13 +91,7 @@ func TestRunImport(t *testing.T) {
 func TestImportIntoShownDatabaseAsks(t *testing.T) {
 	a := newSerialApp(t)
 	db := filepath.Join(t.TempDir(), "s.db")
-	if err := data.WriteSample(context.Background(), db); err != nil {
-		t.Fatal(err)
-	}
-	s, err := openSession(context.Background(), db, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := sampleSession(t, db)
 	w := NewWindow(a)
 	onUI(func() { w.win.Resize(fyne.NewSize(1000, 700)); w.s = s })
 	before := countEvents(t, db)

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,13 +17,7 @@ func TestRunExport(t *testing.T) {
 	a := newSerialApp(t)
 	dir := t.TempDir()
 	db := filepath.Join(dir, "s.db")
-	if err := data.WriteSample(context.Background(), db); err != nil {
-		t.Fatal(err)
-	}
-	s, err := openSession(context.Background(), db, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := sampleSession(t, db)
 	w := NewWindow(a)
 	w.s = s
 	out := filepath.Join(dir, "out.csv")
