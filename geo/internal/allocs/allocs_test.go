@@ -23,8 +23,14 @@ func TestBytes(t *testing.T) {
 		}, 16000, 64 << 10},
 	} {
 		t.Run(name, func(t *testing.T) {
-			sink = make([][]byte, 0, 1024)
-			if n := allocs.Bytes(tc.fn); n < tc.min || n > tc.max {
+			// Other goroutines' allocations count too (the race detector's, the test
+			// runner's), now and then: the least of a few tries is fn's own.
+			n := uint64(1 << 63)
+			for range 5 {
+				sink = make([][]byte, 0, 1024)
+				n = min(n, allocs.Bytes(tc.fn))
+			}
+			if n < tc.min || n > tc.max {
 				t.Errorf("Bytes = %d, want %d..%d", n, tc.min, tc.max)
 			}
 		})
