@@ -171,14 +171,8 @@ func TestImportBadFiles(t *testing.T) {
 	a := newSerialApp(t)
 	w := NewWindow(a)
 	onUI(func() { w.win.Resize(fyne.NewSize(1000, 700)) })
-	corpus := filepath.Join("..", "testdata", "bad")
-	entries, err := os.ReadDir(corpus)
-	if err != nil {
-		t.Fatal(err)
-	}
 	n := 0
-	for _, e := range entries {
-		name := e.Name()
+	for _, name := range badCorpus(t) {
 		if ext := filepath.Ext(name); ext != ".csv" && ext != ".geojson" {
 			continue
 		}

@@ -48,15 +48,9 @@ func TestOpenBadFiles(t *testing.T) {
 	var before *session
 	var title string
 	onUI(func() { before, title = w.s, w.win.Title() })
-	corpus := filepath.Join("..", "testdata", "bad")
-	entries, err := os.ReadDir(corpus)
-	if err != nil {
-		t.Fatal(err)
-	}
 	n := 0
-	for _, e := range entries {
-		name := e.Name()
-		if !e.Type().IsRegular() || name == "README.md" {
+	for _, name := range badCorpus(t) {
+		if name == "README.md" {
 			continue
 		}
 		n++
@@ -123,4 +117,23 @@ func dialogText(w *Window) string {
 		}
 	}
 	return strings.Join(texts, " ")
+}
+
+// corpus is the bad-input corpus every entry point is tried with.
+var corpus = filepath.Join("..", "testdata", "bad")
+
+// badCorpus returns the names of the corpus's files.
+func badCorpus(t *testing.T) []string {
+	t.Helper()
+	entries, err := os.ReadDir(corpus)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		if e.Type().IsRegular() {
+			names = append(names, e.Name())
+		}
+	}
+	return names
 }
