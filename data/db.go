@@ -76,6 +76,9 @@ func openPath(ctx context.Context, path string, mode Mode, lazy bool) (*DB, erro
 		if created {
 			os.Remove(abs)
 		}
+		if mode == ReadOnly {
+			err = unfinished(path, err)
+		}
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	db.path = path

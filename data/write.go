@@ -29,7 +29,10 @@ func (db *DB) Write(ctx context.Context, fn func(*Writer) error) error {
 	if db.mode != ReadWrite {
 		return fmt.Errorf("%s: %w", db.path, ErrReadOnly)
 	}
-	tx, err := db.sql.BeginTx(ctx, nil)
+	// Not ctx itself: database/sql rolls a transaction whose context ends back on a
+	// goroutine of its own, which a process exiting on Ctrl-C does not wait for, and that
+	// leaves a hot journal. fn sees ctx end and fails, and the Rollback below then runs here.
+	tx, err := db.sql.BeginTx(context.WithoutCancel(ctx), nil)
 	if err != nil {
 		return err
 	}

@@ -48,6 +48,10 @@ func (w *Window) Open(path string, done func(error)) {
 			}
 			w.opening = nil
 			w.status.setProgress(-1, 0, "")
+			if errors.Is(err, data.ErrUnfinished) {
+				w.offerRecover(path, done, err)
+				return
+			}
 			if err != nil {
 				w.ShowError(fmt.Errorf("could not open %s: %w", name, withoutPath{err, path}))
 			} else {

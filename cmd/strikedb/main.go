@@ -33,11 +33,12 @@ func init() {
 		"bench":  {"bench [--json] DB", runBench},
 
 		"geocode": {"geocode PLACE[, COUNTRY]...", runGeocode},
+		"recover": {"recover DB", runRecover},
 	}
 }
 
 // order lists the subcommands in the order usage shows them.
-var order = []string{"sample", "check", "stats", "gen", "import", "export", "render", "bench", "geocode"}
+var order = []string{"sample", "check", "stats", "gen", "import", "export", "render", "bench", "geocode", "recover"}
 
 // exitError carries a message and an exit code other than the usual 1.
 type exitError struct {

@@ -13,9 +13,10 @@ import (
 // Frozen is a file whose bytes and modification time were recorded, to check later
 // that nothing wrote to it or beside it.
 type Frozen struct {
-	path  string
-	sum   [32]byte
-	mtime time.Time
+	path   string
+	sum    [32]byte
+	mtime  time.Time
+	beside map[string]bool // the files named after it that were there already
 }
 
 // past is the modification time Freeze gives a file: any write moves it.
@@ -28,11 +29,16 @@ func Freeze(t testing.TB, path string) Frozen {
 	if err := os.Chtimes(path, past, past); err != nil {
 		t.Fatal(err)
 	}
-	return Frozen{path: path, sum: Sum(t, path), mtime: past}
+	beside := map[string]bool{}
+	for _, p := range besides(path) {
+		beside[p] = true
+	}
+	return Frozen{path: path, sum: Sum(t, path), mtime: past, beside: beside}
 }
 
 // Check fails t when the file's bytes or time changed, or when files named after it
-// (a journal, a WAL) were left beside it; what says what happened to it meanwhile.
+// (a journal, a WAL) that were not there at Freeze were left beside it; what says what
+// happened to it meanwhile.
 func (f Frozen) Check(t testing.TB, what string) {
 	t.Helper()
 	if Sum(t, f.path) != f.sum {
@@ -41,9 +47,21 @@ func (f Frozen) Check(t testing.TB, what string) {
 	if st, err := os.Stat(f.path); err != nil || !st.ModTime().Equal(f.mtime) {
 		t.Errorf("%s touched %s: %v, %v", what, filepath.Base(f.path), st.ModTime(), err)
 	}
-	if left, _ := filepath.Glob(f.path + "?*"); len(left) > 0 {
+	var left []string
+	for _, p := range besides(f.path) {
+		if !f.beside[p] {
+			left = append(left, p)
+		}
+	}
+	if len(left) > 0 {
 		t.Errorf("%s left files beside %s: %v", what, filepath.Base(f.path), left)
 	}
+}
+
+// besides lists the files whose names are path's with something after it.
+func besides(path string) []string {
+	left, _ := filepath.Glob(path + "?*")
+	return left
 }
 
 // Sum returns the SHA-256 of the file at path.
