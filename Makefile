@@ -53,6 +53,7 @@ data:
 	$(GO) run ./geo/internal/mkdata -npm $(NPM_DIR)/node_modules -out geo
 
 sample:
+	rm -f sample.db
 	$(GO) run ./cmd/strikedb sample -o sample.db
 
 # A million generated events through `strikedb bench --json`, then the same events through

@@ -2,23 +2,38 @@ package data
 
 import (
 	"bufio"
-	"fmt"
 	"os"
 	"path/filepath"
 )
 
 // WriteFileAtomic writes a file through write under a temporary name in the same folder
 // and renames it over path only when write and the flush succeeded, so a failure leaves
-// no partial file and whatever was at path untouched. A path of "-" writes to stdout.
+// no partial file and whatever was at path untouched. A path of "-" writes to stdout; a
+// link is followed and stays a link; a device or pipe is written in place. A folder or a
+// database at path is refused before write runs.
 func WriteFileAtomic(path string, write func(w *bufio.Writer) error) (err error) {
 	if path == "-" {
-		w := bufio.NewWriter(os.Stdout)
-		if err := write(w); err != nil {
-			return err
-		}
-		return w.Flush()
+		return writeTo(os.Stdout, write)
 	}
-	abs, f, err := tempBeside(path)
+	abs, direct, err := outputTarget(path)
+	if err != nil {
+		return err
+	}
+	if direct {
+		f, err := os.OpenFile(abs, os.O_WRONLY, 0)
+		if err != nil {
+			return fileError(path, err)
+		}
+		err = writeTo(f, write)
+		if cerr := f.Close(); err == nil && cerr != nil {
+			err = cerr
+		}
+		if err != nil {
+			return fileError(path, err)
+		}
+		return nil
+	}
+	f, err := tempBeside(abs, path)
 	if err != nil {
 		return err
 	}
@@ -33,35 +48,40 @@ func WriteFileAtomic(path string, write func(w *bufio.Writer) error) (err error)
 		return err
 	}
 	if err = w.Flush(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return fileError(path, err)
 	}
 	if err = f.Chmod(0o644); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return fileError(path, err)
 	}
 	if err = f.Sync(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return fileError(path, err)
 	}
 	if err = f.Close(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return fileError(path, err)
 	}
 	if err = os.Rename(f.Name(), abs); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return fileError(path, err)
 	}
 	return nil
 }
 
-// tempBeside creates a hidden temporary file in path's folder, where a rename onto path
-// is atomic, and returns path made absolute with the open file. It first removes what
-// killed runs left there.
-func tempBeside(path string) (string, *os.File, error) {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return "", nil, fmt.Errorf("%s: %w", path, err)
+// writeTo runs write on a buffer over f and flushes it.
+func writeTo(f *os.File, write func(w *bufio.Writer) error) error {
+	w := bufio.NewWriterSize(f, 1<<16)
+	if err := write(w); err != nil {
+		return err
 	}
+	return w.Flush()
+}
+
+// tempBeside creates a hidden temporary file beside abs, where a rename onto abs is
+// atomic; path is abs as the user gave it, for messages. It first removes what killed
+// runs left there.
+func tempBeside(abs, path string) (*os.File, error) {
 	sweepTemps(abs)
 	f, err := os.CreateTemp(filepath.Dir(abs), tempPattern(abs))
 	if err != nil {
-		return "", nil, fileError(path, err)
+		return nil, fileError(path, err)
 	}
-	return abs, f, nil
+	return f, nil
 }

@@ -8,10 +8,15 @@ import (
 )
 
 // Create writes a new database at path: fill runs on a fresh database under a temporary
-// name in the same folder, which replaces path only once fill and the close succeeded.
-// A failure leaves whatever was at path untouched and no temporary file behind.
+// name in the same folder, which takes the name path only once fill and the close
+// succeeded. It never replaces a file: with one at path, before or once fill is done
+// (another program's), it fails with ErrExists. A failure leaves no temporary file behind.
 func Create(ctx context.Context, path string, fill func(*DB) error) (err error) {
-	abs, f, err := tempBeside(path)
+	abs, err := newTarget(path)
+	if err != nil {
+		return err
+	}
+	f, err := tempBeside(abs, path)
 	if err != nil {
 		return err
 	}
@@ -56,10 +61,7 @@ func Create(ctx context.Context, path string, fill func(*DB) error) (err error) 
 	if err = syncFile(tmp); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	if err = os.Rename(tmp, abs); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	return nil
+	return place(tmp, abs, path)
 }
 
 // foreignKeysHold checks every foreign key of the database at once.

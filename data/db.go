@@ -217,18 +217,22 @@ var sqliteMagic = []byte("SQLite format 3\x00")
 // sniff rejects files that cannot be SQLite databases before SQLite sees them, since
 // SQLite happily treats an empty file as a new database.
 func sniff(abs string) error {
+	// Stat before opening: opening a pipe waits for a writer, which may never come.
+	st, err := os.Stat(abs)
+	if err != nil {
+		return &wordedError{osWords(abs, err), err}
+	}
+	if st.IsDir() {
+		return fmt.Errorf("%w: it is a folder", ErrNotOurs)
+	}
+	if !st.Mode().IsRegular() {
+		return fmt.Errorf("%w: it is a device or pipe, not a file", ErrNotOurs)
+	}
 	f, err := os.Open(abs)
 	if err != nil {
 		return &wordedError{osWords(abs, err), err}
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	if st.IsDir() {
-		return fmt.Errorf("%w: it is a directory", ErrNotOurs)
-	}
 	if st.Size() == 0 {
 		return fmt.Errorf("%w: the file is empty", ErrNotOurs)
 	}

@@ -44,7 +44,8 @@ func TestOpenRejectsFilesThatAreNotOurs(t *testing.T) {
 	}{
 		"text file":       {write("notes.txt", []byte("lat,lon\n35,39\n")), data.ErrNotOurs, "not a SQLite file"},
 		"empty file":      {write("empty.db", nil), data.ErrNotOurs, "empty"},
-		"directory":       {dir, data.ErrNotOurs, "directory"},
+		"directory":       {dir, data.ErrNotOurs, "folder"},
+		"pipe":            {fifo(t, filepath.Join(dir, "pipe.db")), data.ErrNotOurs, "device or pipe"},
 		"cut in header":   {write("header.db", whole[:60]), data.ErrCorrupt, "cut off"},
 		"cut in half":     {write("half.db", whole[:len(whole)/2]), nil, ""},
 		"other tables":    {other, data.ErrNotOurs, "without Strikemap's tables (tables: people)"},
@@ -61,7 +62,7 @@ func TestOpenRejectsFilesThatAreNotOurs(t *testing.T) {
 				if name == "missing file" && mode == data.ReadWrite {
 					continue // read-write creates it, by design
 				}
-				if info != nil && !info.IsDir() {
+				if info != nil && info.Mode().IsRegular() {
 					before[mode] = datatest.Sum(t, tc.path)
 				}
 				db, err := data.Open(context.Background(), tc.path, mode)
@@ -82,7 +83,7 @@ func TestOpenRejectsFilesThatAreNotOurs(t *testing.T) {
 				if !strings.Contains(err.Error(), tc.path) || !strings.Contains(err.Error(), tc.says) {
 					t.Errorf("mode %d: error %q should name %s and say %q", mode, err, tc.path, tc.says)
 				}
-				if info != nil && !info.IsDir() && datatest.Sum(t, tc.path) != before[mode] {
+				if info != nil && info.Mode().IsRegular() && datatest.Sum(t, tc.path) != before[mode] {
 					t.Errorf("mode %d: the file changed", mode)
 				}
 			}

@@ -27,7 +27,7 @@ func osWords(path string, err error) string {
 	var pe *fs.PathError
 	switch {
 	case errors.Is(err, fs.ErrNotExist) && errors.As(err, &pe) && filepath.Clean(pe.Path) != filepath.Clean(path):
-		return "the folder " + filepath.Dir(path) + " does not exist"
+		return "the folder " + filepath.Dir(pe.Path) + " does not exist"
 	case errors.Is(err, fs.ErrNotExist):
 		return "no such file"
 	case errors.Is(err, fs.ErrPermission):

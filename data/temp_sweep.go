@@ -16,8 +16,19 @@ func tempPattern(abs string) string {
 	return tempPrefix(abs) + strconv.Itoa(os.Getpid()) + "-*"
 }
 
+// maxTempBase is how much of the target's name a temporary file's name keeps, so that
+// with its dot, ".tmp-", the process id and the random part it stays within the 255
+// bytes most file systems allow a name.
+const maxTempBase = 200
+
 // tempPrefix is what every temporary file beside abs starts with.
-func tempPrefix(abs string) string { return "." + filepath.Base(abs) + ".tmp-" }
+func tempPrefix(abs string) string {
+	base := filepath.Base(abs)
+	if len(base) > maxTempBase {
+		base = strings.ToValidUTF8(base[:maxTempBase], "")
+	}
+	return "." + base + ".tmp-"
+}
 
 // sweepTemps removes the temporary files beside abs, and their SQLite journals, that
 // processes which have ended left behind. It is best effort: a file it cannot remove
