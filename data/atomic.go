@@ -2,6 +2,7 @@ package data
 
 import (
 	"bufio"
+	"io"
 	"os"
 	"path/filepath"
 )
@@ -24,14 +25,11 @@ func WriteFileAtomic(path string, write func(w *bufio.Writer) error) (err error)
 		if err != nil {
 			return fileError(path, err)
 		}
-		err = writeTo(f, write)
+		err = writeTo(namedWriter{f, path}, write)
 		if cerr := f.Close(); err == nil && cerr != nil {
-			err = cerr
+			err = fileError(path, cerr)
 		}
-		if err != nil {
-			return fileError(path, err)
-		}
-		return nil
+		return err
 	}
 	f, err := tempBeside(abs, path)
 	if err != nil {
@@ -43,12 +41,12 @@ func WriteFileAtomic(path string, write func(w *bufio.Writer) error) (err error)
 			os.Remove(f.Name())
 		}
 	}()
-	w := bufio.NewWriterSize(f, 1<<16)
+	w := bufio.NewWriterSize(namedWriter{f, path}, 1<<16)
 	if err = write(w); err != nil {
 		return err
 	}
 	if err = w.Flush(); err != nil {
-		return fileError(path, err)
+		return err
 	}
 	if err = f.Chmod(0o644); err != nil {
 		return fileError(path, err)
@@ -65,8 +63,23 @@ func WriteFileAtomic(path string, write func(w *bufio.Writer) error) (err error)
 	return nil
 }
 
+// namedWriter writes to f, and words its errors with the name the user gave the
+// output, not that of a temporary file: "out.geojson: no space left on device".
+type namedWriter struct {
+	f    *os.File
+	path string
+}
+
+func (w namedWriter) Write(p []byte) (int, error) {
+	n, err := w.f.Write(p)
+	if err != nil {
+		err = fileError(w.path, err)
+	}
+	return n, err
+}
+
 // writeTo runs write on a buffer over f and flushes it.
-func writeTo(f *os.File, write func(w *bufio.Writer) error) error {
+func writeTo(f io.Writer, write func(w *bufio.Writer) error) error {
 	w := bufio.NewWriterSize(f, 1<<16)
 	if err := write(w); err != nil {
 		return err

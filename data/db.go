@@ -250,7 +250,8 @@ func sniff(abs string) error {
 	return nil
 }
 
-// classify turns nil into nil and SQLite's words for a damaged file into ErrCorrupt.
+// classify turns nil into nil, SQLite's words for a damaged file into ErrCorrupt, and
+// its words for a full disk into plain ones.
 func classify(err error) error {
 	if err == nil {
 		return nil
@@ -262,6 +263,9 @@ func classify(err error) error {
 		if strings.Contains(msg, s) {
 			return fmt.Errorf("%w (SQLite: %s)", ErrCorrupt, sqliteWords(msg))
 		}
+	}
+	if strings.Contains(msg, "database or disk is full") || strings.HasSuffix(msg, "(13)") {
+		return &wordedError{"the disk is full", err}
 	}
 	return err
 }

@@ -3,6 +3,7 @@ package data
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"iter"
@@ -44,7 +45,7 @@ func (db *DB) Export(ctx context.Context, w io.Writer, opt ExportOptions) (Expor
 		return res, fmt.Errorf("%s: export: %w", db.path, err)
 	}
 	if _, err := w.Write(enc.head()); err != nil {
-		return res, fmt.Errorf("export: %w", err)
+		return res, err // the writer's error: it names the output, which is at fault
 	}
 	type encoded struct {
 		b              []byte
@@ -77,7 +78,7 @@ func (db *DB) Export(ctx context.Context, w io.Writer, opt ExportOptions) (Expor
 		res.Events += c.events
 		res.Invalid += c.broken
 		if _, err := w.Write(b); err != nil {
-			return fmt.Errorf("export: %w", err)
+			return &outputError{err}
 		}
 		select {
 		case free <- c.b[:0]:
@@ -90,13 +91,23 @@ func (db *DB) Export(ctx context.Context, w io.Writer, opt ExportOptions) (Expor
 		progress = func(done int) { opt.Progress(done, total) }
 	}
 	if err := scanChunks(ctx, path, chunks, work, emit, progress); err != nil {
+		var out *outputError
+		if errors.As(err, &out) {
+			return res, out.err
+		}
 		return res, fmt.Errorf("%s: export: %w", db.path, err)
 	}
 	if _, err := w.Write(enc.tail()); err != nil {
-		return res, fmt.Errorf("export: %w", err)
+		return res, err
 	}
 	return res, nil
 }
+
+// outputError is a failure to write the export, which is not the database's fault.
+type outputError struct{ err error }
+
+func (e *outputError) Error() string { return e.err.Error() }
+func (e *outputError) Unwrap() error { return e.err }
 
 // ExportFile runs Export into the file at path through WriteFileAtomic: a failure or a
 // cancelled ctx leaves no partial file, and whatever was at path as it was. A path of
