@@ -127,6 +127,11 @@ func TestWriteFileAtomicTargets(t *testing.T) {
 	if st, err := os.Stat(os.DevNull); err != nil || st.Mode().IsRegular() {
 		t.Errorf("%s became a regular file", os.DevNull)
 	}
+	if _, err := os.Stat("/dev/full"); err == nil {
+		if err := write("/dev/full"); err == nil || err.Error() != "/dev/full: no space left on device" {
+			t.Errorf("writing to /dev/full: %v", err)
+		}
+	}
 	db := mustSample(t)
 	frozen := datatest.Freeze(t, db)
 	if err := write(db); err == nil || !strings.Contains(err.Error(), "is a database") {
