@@ -17,6 +17,9 @@ var ErrExists = errors.New("exists already")
 // newTarget returns path made absolute for a new database, or ErrExists, worded, when
 // something is at path already.
 func newTarget(path string) (string, error) {
+	if path == "-" {
+		return "", errors.New("a database cannot be written to standard output (-o -): give a file name")
+	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", path, err)

@@ -28,6 +28,12 @@ func TestCreateNeverReplaces(t *testing.T) {
 	if err := os.Symlink(filepath.Join(dir, "missing.db"), link); err != nil {
 		t.Fatal(err)
 	}
+	if err := data.WriteSample(context.Background(), "-"); err == nil || !strings.Contains(err.Error(), "standard output") {
+		t.Errorf("WriteSample to - = %v", err)
+	}
+	if _, err := os.Stat("-"); err == nil {
+		t.Error("WriteSample wrote a file named -")
+	}
 	for name, path := range map[string]string{"database": db, "file": file, "dangling link": link, "folder": dir} {
 		t.Run(name, func(t *testing.T) {
 			var before os.FileInfo
