@@ -78,26 +78,3 @@ func runImport(ctx context.Context, args []string, stdout io.Writer) error {
 	fmt.Fprintln(stdout)
 	return nil
 }
-
-// parseInterspersed parses flags that may come before, between or after the file
-// arguments, and returns the files.
-func parseInterspersed(fs interface {
-	Parse([]string) error
-	Args() []string
-	Name() string
-}, args []string) ([]string, error) {
-	var files []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, &exitError{2, fmt.Sprintf("%s: %v (usage: strikedb %s)", fs.Name(), err, commands[fs.Name()].usage)}
-		}
-		rest := fs.Args()
-		if len(rest) == 0 {
-			return files, nil
-		}
-		if rest[0] == "--" {
-			return append(files, rest[1:]...), nil
-		}
-		files, args = append(files, rest[0]), rest[1:]
-	}
-}

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"syscall"
 )
 
 // command is one subcommand: its one-line usage and what it runs.
@@ -40,6 +41,9 @@ func init() {
 // order lists the subcommands in the order usage shows them.
 var order = []string{"sample", "check", "stats", "gen", "import", "export", "render", "bench", "geocode", "recover"}
 
+// writers are the subcommands that write a file; interrupted, each leaves it as it was.
+var writers = map[string]bool{"sample": true, "gen": true, "import": true, "export": true, "render": true, "recover": true}
+
 // exitError carries a message and an exit code other than the usual 1.
 type exitError struct {
 	code int
@@ -49,7 +53,9 @@ type exitError struct {
 func (e *exitError) Error() string { return e.msg }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// Ctrl-C and a polite kill (SIGTERM, as from a job scheduler or timeout) both stop
+	// the command the same way: a change in progress is rolled back before it exits.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
@@ -57,6 +63,9 @@ func main() {
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || commands[args[0]].run == nil {
+		if len(args) > 0 {
+			fmt.Fprintf(stderr, "strikedb: there is no command %q\n", clip(args[0], 40))
+		}
 		fmt.Fprintln(stderr, "usage: strikedb COMMAND [ARGS]\ncommands:")
 		for _, name := range order {
 			fmt.Fprintln(stderr, "  strikedb "+commands[name].usage)
@@ -71,28 +80,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case errors.Is(err, flag.ErrHelp):
 		fmt.Fprintln(stderr, "usage: strikedb "+commands[args[0]].usage)
 		return 2
+	case errors.Is(err, context.Canceled) && ctx.Err() != nil:
+		msg := "strikedb: " + args[0] + ": interrupted"
+		if writers[args[0]] {
+			msg += "; nothing was written"
+		}
+		fmt.Fprintln(stderr, msg)
+		return 1
 	case errors.As(err, &ee):
 		fmt.Fprintln(stderr, "strikedb: "+ee.msg)
 		return ee.code
 	}
 	fmt.Fprintln(stderr, "strikedb: "+oneLine(err.Error()))
 	return 1
-}
-
-// newFlags returns a flag set that reports its errors through run, not by exiting.
-func newFlags(name string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	return fs
-}
-
-// parse parses args and turns a flag error into a usage error naming the problem.
-func parse(fs *flag.FlagSet, args []string, positional int) error {
-	if err := fs.Parse(args); err != nil {
-		return &exitError{2, fmt.Sprintf("%s: %v (usage: strikedb %s)", fs.Name(), err, commands[fs.Name()].usage)}
-	}
-	if fs.NArg() != positional {
-		return &exitError{2, fmt.Sprintf("%s: want %d file argument(s), got %d (usage: strikedb %s)", fs.Name(), positional, fs.NArg(), commands[fs.Name()].usage)}
-	}
-	return nil
 }

@@ -152,6 +152,52 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 	}
 }
 
+// A mistyped command is named back, so the person sees what went wrong before the list.
+func TestUnknownCommandIsNamed(t *testing.T) {
+	code, _, stderr := strikedb(t, "bogus")
+	if first, _, _ := strings.Cut(stderr, "\n"); code != 2 || first != `strikedb: there is no command "bogus"` {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if !strings.Contains(stderr, "strikedb check DB") {
+		t.Errorf("the commands are not listed:\n%s", stderr)
+	}
+}
+
+// Every command takes its flags after its file arguments too, as import always did.
+func TestFlagsAfterFiles(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "s.db")
+	for _, args := range [][]string{
+		{"sample", "-o", db},
+		{"check", db},
+		{"stats", db},
+		{"export", db, "--format", "csv", "--actor", "France", "-o", filepath.Join(dir, "e.csv")},
+		{"render", db, "--size", "320x200", "-o", filepath.Join(dir, "m.png")},
+		{"bench", db, "--json"},
+		{"gen", "--seed", "3", "-o", filepath.Join(dir, "g.db"), "-n", "50"},
+	} {
+		if code, _, stderr := strikedb(t, args...); code != 0 {
+			t.Errorf("strikedb %s: exit %d: %s", strings.Join(args, " "), code, stderr)
+		}
+	}
+	csv, err := os.ReadFile(filepath.Join(dir, "e.csv"))
+	rows := strings.Split(strings.TrimSpace(string(csv)), "\n")[1:]
+	for _, row := range rows {
+		if !strings.HasPrefix(row, "seed-2015-11-raqqa-france,") {
+			t.Errorf("export --actor France after the database wrote %.60s…", row)
+		}
+	}
+	if err != nil || len(rows) == 0 {
+		t.Errorf("export with flags after the database: %v, %d rows", err, len(rows))
+	}
+	if code, _, stderr := strikedb(t, "check", db, "--bogus"); code != 2 || !strings.Contains(stderr, "bogus") {
+		t.Errorf("an unknown flag after the file: exit %d, %q", code, stderr)
+	}
+	if code, _, stderr := strikedb(t, "check", db, db); code != 2 || !strings.Contains(stderr, "got 2") {
+		t.Errorf("two files: exit %d, %q", code, stderr)
+	}
+}
+
 func TestGenThenCheckAndStats(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "g.db")
 	if code, _, stderr := strikedb(t, "gen", "-n", "3000", "--seed", "7", "-o", path); code != 0 {
