@@ -55,7 +55,7 @@ func (w *Window) exportPNG(path string) {
 	cache := w.base.cache
 	m.Base = cache
 	w.status.setHover("Exporting " + path + " …")
-	go func() {
+	w.work.Go(func() {
 		var ts []maptile.Tile
 		for _, r := range m.View.Tiles() {
 			ts = append(ts, r.Tile)
@@ -75,5 +75,5 @@ func (w *Window) exportPNG(path string) {
 			}
 			w.status.setHover("Saved " + path)
 		})
-	}()
+	})
 }

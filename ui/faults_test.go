@@ -35,7 +35,7 @@ func faultWindow(t *testing.T) (*Window, string) {
 	a := newSerialApp(t)
 	path := filepath.Join(t.TempDir(), "sample.db")
 	s := sampleSession(t, path)
-	w := NewWindow(a)
+	w := newTestWindow(t, a)
 	t.Cleanup(func() {
 		w.base.close()
 		w.s.close()

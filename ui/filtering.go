@@ -26,7 +26,7 @@ func (w *Window) applyFilter(f data.Filter) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	w.cancelFilter = cancel
-	go func() {
+	w.work.Go(func() {
 		defer cancel()
 		start := time.Now()
 		o, err := s.evaluate(ctx, f, order)
@@ -46,7 +46,7 @@ func (w *Window) applyFilter(f data.Filter) {
 				w.showOutcome(o)
 			}
 		})
-	}()
+	})
 }
 
 // refilter evaluates the current filter again, e.g. after the list's order changed.

@@ -105,7 +105,7 @@ func (w *Window) runImport(src, db string, skip bool) {
 			}
 			t.progress(float64(done)/float64(max(total, 1)), text)
 		}}
-	go func() {
+	w.work.Go(func() {
 		res, err := data.Import(ctx, db, []string{src}, opt)
 		fyne.Do(func() {
 			t.finish()
@@ -115,7 +115,7 @@ func (w *Window) runImport(src, db string, skip bool) {
 			}
 			w.showImported(db, res, err, problems)
 		})
-	}()
+	})
 }
 
 // importProblem words why an import stored nothing, naming files without their folders

@@ -50,7 +50,7 @@ func dialogSays(t *testing.T, w *Window, want string) string {
 func TestRunImport(t *testing.T) {
 	// One app for every case: its UI queue is where all their background work lands.
 	a := newSerialApp(t)
-	w := NewWindow(a)
+	w := newTestWindow(t, a)
 	onUI(func() { w.win.Resize(fyne.NewSize(1000, 700)) })
 	for name, tc := range map[string]struct {
 		file   string
@@ -92,7 +92,7 @@ func TestImportIntoShownDatabaseAsks(t *testing.T) {
 	a := newSerialApp(t)
 	db := filepath.Join(t.TempDir(), "s.db")
 	s := sampleSession(t, db)
-	w := NewWindow(a)
+	w := newTestWindow(t, a)
 	onUI(func() { w.win.Resize(fyne.NewSize(1000, 700)); w.s = s })
 	before := countEvents(t, db)
 	fyne.DoAndWait(func() { w.confirmTarget(filepath.Join("..", "testdata", "import", "acled.csv"), db, false) })
@@ -105,7 +105,7 @@ func TestImportIntoShownDatabaseAsks(t *testing.T) {
 // Cancelling an import leaves no database behind.
 func TestCancelImport(t *testing.T) {
 	a := newSerialApp(t)
-	w := NewWindow(a)
+	w := newTestWindow(t, a)
 	onUI(func() { w.win.Resize(fyne.NewSize(1000, 700)) })
 	dir := t.TempDir()
 	src := filepath.Join(dir, "big.csv")
@@ -169,7 +169,7 @@ func countEvents(t *testing.T, path string) int {
 // dialog that names the file, and leaves no database behind.
 func TestImportBadFiles(t *testing.T) {
 	a := newSerialApp(t)
-	w := NewWindow(a)
+	w := newTestWindow(t, a)
 	onUI(func() { w.win.Resize(fyne.NewSize(1000, 700)) })
 	n := 0
 	for _, name := range badCorpus(t) {

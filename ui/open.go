@@ -31,7 +31,7 @@ func (w *Window) Open(path string, done func(error)) {
 	w.opening = cancel
 	name := filepath.Base(path)
 	w.status.setProgress(0, 1, "Opening "+name+" …")
-	go func() {
+	w.work.Go(func() {
 		var last time.Time
 		progress := func(n, total int) {
 			if now := time.Now(); now.Sub(last) >= progressEvery {
@@ -61,7 +61,7 @@ func (w *Window) Open(path string, done func(error)) {
 				done(err)
 			}
 		})
-	}()
+	})
 }
 
 // show makes s the window's database, replacing the one shown.

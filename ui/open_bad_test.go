@@ -41,7 +41,7 @@ func TestOpenBadFiles(t *testing.T) {
 	if err := data.WriteSample(context.Background(), good); err != nil {
 		t.Fatal(err)
 	}
-	w := NewWindow(a)
+	w := newTestWindow(t, a)
 	if err := openAndWait(t, w, good); err != nil {
 		t.Fatal(err)
 	}

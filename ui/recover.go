@@ -32,7 +32,7 @@ func (w *Window) offerRecover(path string, done func(error), cause error) {
 			finish(cause)
 			return
 		}
-		go func() {
+		w.work.Go(func() {
 			_, err := data.Recover(context.Background(), path)
 			fyne.Do(func() {
 				if err != nil {
@@ -42,7 +42,7 @@ func (w *Window) offerRecover(path string, done func(error), cause error) {
 				}
 				w.Open(path, done)
 			})
-		}()
+		})
 	}, w.win)
 	d.SetConfirmText("Undo and open")
 	d.SetDismissText("Leave it")

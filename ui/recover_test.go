@@ -22,7 +22,7 @@ func TestOpenOffersToUndoAnUnfinishedChange(t *testing.T) {
 		t.Fatal(err)
 	}
 	datatest.LeaveUnfinished(t, src, path)
-	w := NewWindow(a)
+	w := newTestWindow(t, a)
 	open := func() chan error {
 		done := make(chan error, 1)
 		onUI(func() { w.Open(path, func(err error) { done <- err }) })

@@ -49,7 +49,7 @@ func (w *Window) selectRow(row int32, fromList bool) {
 			}
 		})
 	})
-	go func() {
+	w.work.Go(func() {
 		e, err := s.db.Event(context.Background(), id)
 		gone := s.db.Gone()
 		done.Store(true)
@@ -65,7 +65,7 @@ func (w *Window) selectRow(row int32, fromList bool) {
 			}
 			w.details.SetEvent(e)
 		})
-	}()
+	})
 }
 
 // centreOn pans the map to an event when it lies outside the middle of the view.

@@ -85,3 +85,11 @@ func uiWaitFor(cond func() bool) bool {
 		return ok
 	})
 }
+
+// newTestWindow is NewWindow for a test: when the test ends it waits for the window's
+// background work, so none of it runs on into the next test.
+func newTestWindow(t testing.TB, a fyne.App) *Window {
+	w := NewWindow(a)
+	t.Cleanup(w.work.Wait)
+	return w
+}

@@ -69,7 +69,7 @@ func (w *Window) runExport(s *session, path string, opt data.ExportOptions) {
 	opt.Progress = func(done, total int) {
 		t.progress(float64(done)/float64(max(total, 1)), thousands(done)+" of "+thousands(total)+" events looked at")
 	}
-	go func() {
+	w.work.Go(func() {
 		res, err := s.db.ExportFile(ctx, path, opt)
 		if err != nil {
 			if st, serr := os.Stat(path); serr == nil && st.Size() == 0 {
@@ -90,7 +90,7 @@ func (w *Window) runExport(s *session, path string, opt data.ExportOptions) {
 				w.status.setHover("Saved " + thousands(res.Events) + " events to " + path)
 			}
 		})
-	}()
+	})
 }
 
 // transferTask is an import or export running off the UI goroutine, shown in a dialog

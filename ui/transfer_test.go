@@ -18,7 +18,7 @@ func TestRunExport(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "s.db")
 	s := sampleSession(t, db)
-	w := NewWindow(a)
+	w := newTestWindow(t, a)
 	w.s = s
 	out := filepath.Join(dir, "out.csv")
 	f := data.Filter{Actors: []string{"France"}}

@@ -2,6 +2,7 @@
 package ui
 
 import (
+	"sync"
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
@@ -33,9 +34,10 @@ type Window struct {
 	selected     int32 // row of the selected event, -1 for none
 	base         *basemapLayer
 	legend       bool
-	redraw       atomic.Bool // a redraw for arrived tiles is queued
-	opening      func()      // cancels the database being opened, nil when none
-	cancelFilter func()      // stops the filter being evaluated
+	redraw       atomic.Bool    // a redraw for arrived tiles is queued
+	opening      func()         // cancels the database being opened, nil when none
+	cancelFilter func()         // stops the filter being evaluated
+	work         sync.WaitGroup // the window's background reads and writes
 
 	recentMenu   *fyne.MenuItem
 	basemapItems []*fyne.MenuItem
