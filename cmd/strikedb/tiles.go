@@ -44,7 +44,7 @@ func openBase(spec string) (*background, error) {
 	case spec == "" || spec == "offline":
 		return &background{base: basemap.New(256), attribution: offlineAttribution, close: func() {}}, nil
 	case spec == "osm":
-		x, err := tiles.OSM(tiles.XYZOptions{})
+		x, err := tiles.OSM(tiles.XYZOptions{Logf: quiet})
 		if err != nil {
 			return nil, fmt.Errorf("--tiles osm: %w", err)
 		}
@@ -56,18 +56,13 @@ func openBase(spec string) (*background, error) {
 		}
 		src, closeSrc = m, func() { m.Close() }
 	default:
-		x, err := tiles.NewXYZ(spec, tiles.XYZOptions{})
+		x, err := tiles.NewXYZ(spec, tiles.XYZOptions{Logf: quiet})
 		if err != nil {
 			return nil, &exitError{2, fmt.Sprintf("render: --tiles %q: %v", spec, err)}
 		}
 		src, network = x, true
 	}
-	opt := tiles.CacheOptions{}
-	if !network {
-		// A tile file's broken tile fails the render (see prefetch), so it is not logged too.
-		opt.Logf = func(string, ...any) {}
-	}
-	c := tiles.NewCache(src, opt)
+	c := tiles.NewCache(src, tiles.CacheOptions{Logf: quiet})
 	return &background{base: c, attribution: c.Attribution(), cache: c, network: network, close: func() {
 		c.Close()
 		if closeSrc != nil {
@@ -76,10 +71,14 @@ func openBase(spec string) (*background, error) {
 	}}, nil
 }
 
-// prefetch waits, within a deadline, for the tiles of v. Tiles of a server that fail are
-// drawn as placeholders and logged, and the render still completes: the server may be
-// down for a while. A tile of a file that is not an image fails the render: the file is
-// broken, and the map drawn over placeholders would not be the one asked for.
+// quiet drops the tile code's log lines: a tile that fails fails the render, which
+// says why in its one line.
+func quiet(string, ...any) {}
+
+// prefetch waits, within a deadline, for the tiles of v, and fails when any of them did
+// not load: the map drawn over placeholders would not be the one asked for, and a
+// script should not take it for one. A server's failure is named by its host and
+// cause, as the app's status bar names it.
 func (b *background) prefetch(ctx context.Context, v view.Viewport) error {
 	if b.cache == nil {
 		return nil
@@ -91,16 +90,29 @@ func (b *background) prefetch(ctx context.Context, v view.Viewport) error {
 	if b.network && len(ts) > maxNetworkTiles {
 		return &exitError{2, fmt.Sprintf("render: this view needs %d online tiles, more than %d: use a smaller --size or the offline basemap (tile servers forbid bulk downloads)", len(ts), maxNetworkTiles)}
 	}
-	ctx, cancel := context.WithTimeout(ctx, prefetchTimeout)
+	wait, cancel := context.WithTimeout(ctx, prefetchTimeout)
 	defer cancel()
-	b.cache.Prefetch(ctx, ts)
-	if b.network {
+	err := b.cache.Prefetch(wait, ts)
+	switch {
+	case ctx.Err() != nil:
+		return ctx.Err()
+	case wait.Err() != nil:
+		return fmt.Errorf("render: the tiles did not all arrive within %v; nothing was written (--tiles offline draws the bundled map)", prefetchTimeout)
+	case err == nil:
 		return nil
 	}
+	if !b.network {
+		return err // a tile file's broken tile names the file
+	}
+	failed := 0
 	for _, t := range ts {
-		if err := b.cache.Err(t); err != nil && !errors.Is(err, tiles.ErrNoTile) {
-			return err
+		if terr := b.cache.Err(t); terr != nil && !errors.Is(terr, tiles.ErrNoTile) {
+			failed++
 		}
 	}
-	return nil
+	cause := b.cache.Problem()
+	if cause == nil {
+		cause = err
+	}
+	return fmt.Errorf("render: %d of %d tiles did not load: %v; nothing was written (--tiles offline draws the bundled map)", failed, len(ts), cause)
 }
