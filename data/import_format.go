@@ -3,6 +3,7 @@ package data
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -29,6 +30,10 @@ func (f Format) Valid() bool { return slices.Contains(Formats, f) }
 
 // utf8BOM starts some files that spreadsheets wrote.
 var utf8BOM = []byte("\xef\xbb\xbf")
+
+// errEmptyFile is DetectFormat's answer for a file with no bytes: /dev/null, or a
+// download that failed; no --format helps it.
+var errEmptyFile = errors.New("the file is empty")
 
 // DetectFormat tells a file's format from its first bytes, head, or else from its name:
 // a JSON object is GeoJSON; a CSV header with ACLED's event_id_cnty is ACLED, with UCDP's
@@ -62,6 +67,9 @@ func DetectFormat(name string, head []byte) (Format, error) {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".geojson", ".json":
 		return FormatGeoJSON, nil
+	}
+	if len(head) == 0 {
+		return "", errEmptyFile
 	}
 	return "", fmt.Errorf("cannot tell the format from the header or the name; want one of %v", Formats)
 }

@@ -178,7 +178,11 @@ func (opt *ImportOptions) readFile(ctx context.Context, name string, read *int64
 	if format == "" {
 		head, _ := br.Peek(1 << 14)
 		if format, err = DetectFormat(name, head); err != nil {
-			return &FileError{Problem{File: name, Line: 1, Msg: err.Error() + " (give --format)"}}
+			msg := err.Error()
+			if !errors.Is(err, errEmptyFile) {
+				msg += " (give --format)"
+			}
+			return &FileError{Problem{File: name, Line: 1, Msg: msg}}
 		}
 	}
 	dec, err := newDecoder(format, name, br)

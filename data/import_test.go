@@ -164,6 +164,9 @@ func TestDetectFormat(t *testing.T) {
 	if _, err := data.DetectFormat("notes.txt", []byte("name,age\nx,1\n")); err == nil {
 		t.Error("an unknown CSV header was given a format")
 	}
+	if _, err := data.DetectFormat("null", nil); err == nil || err.Error() != "the file is empty" {
+		t.Errorf("a file with no bytes: %v, want: the file is empty", err)
+	}
 }
 
 // A file that cannot be read as its format at all stops the import, naming its line.

@@ -39,7 +39,7 @@ func parseInterspersed(fs interface {
 	var files []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			return nil, &exitError{2, fmt.Sprintf("%s: %v (usage: strikedb %s)", fs.Name(), err, commands[fs.Name()].usage)}
+			return nil, &exitError{2, fmt.Sprintf("%s: %s (usage: strikedb %s)", fs.Name(), clipMiddle(err.Error(), 4*maxFlag), commands[fs.Name()].usage)}
 		}
 		rest := fs.Args()
 		if len(rest) == 0 {

@@ -148,7 +148,10 @@ func TestBadInputs(t *testing.T) {
 				dbCause = notSQLite
 			}
 			if isDB || isTiles {
-				inCause = "cannot tell the format"
+				inCause = notSQLite
+				if len(orig) > 0 {
+					inCause = "cannot tell the format"
+				}
 			}
 			run := func(entry, cause string, args func(dir, file, goodDB string) []string) {
 				t.Run(entry, func(t *testing.T) {

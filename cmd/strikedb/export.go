@@ -34,7 +34,7 @@ func runExport(ctx context.Context, args []string, stdout io.Writer) error {
 	case *format == "":
 		fmtName = data.FormatGeoJSON
 	case fmtName != data.FormatGeoJSON && fmtName != data.FormatCSV:
-		return &exitError{2, fmt.Sprintf("export: --format %q is not geojson or csv", *format)}
+		return &exitError{2, fmt.Sprintf("export: --format %q is not geojson or csv", clip(*format, maxFlag))}
 	}
 	db, err := data.Open(ctx, fs.Arg(0), data.ReadOnly)
 	if err != nil {

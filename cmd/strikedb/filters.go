@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -53,14 +54,14 @@ func (f *filterFlags) filter() (*data.Filter, error) {
 	}
 	for _, s := range f.statuses {
 		if !data.Status(s).Valid() {
-			return nil, fmt.Errorf("--status %q is not one of %v", s, data.Statuses)
+			return nil, fmt.Errorf("--status %q is not one of %v", clip(s, maxFlag), data.Statuses)
 		}
 		out.Statuses = append(out.Statuses, data.Status(s))
 	}
 	if f.bbox != "" {
 		v, err := floats(f.bbox, 4)
 		if err != nil || v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90 || v[0] > v[2] || v[1] > v[3] {
-			return nil, fmt.Errorf("--bbox %q: want W,S,E,N in degrees with W ≤ E and S ≤ N", f.bbox)
+			return nil, fmt.Errorf("--bbox %q: want W,S,E,N in degrees with W ≤ E and S ≤ N", clip(f.bbox, maxFlag))
 		}
 		out.BBox = &orb.Bound{Min: orb.Point{v[0], v[1]}, Max: orb.Point{v[2], v[3]}}
 	}
@@ -78,6 +79,9 @@ func floats(s string, n int) ([]float64, error) {
 		v, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
 		if err != nil {
 			return nil, err
+		}
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return nil, fmt.Errorf("%q is not a number of degrees", clip(strings.TrimSpace(p), maxFlag))
 		}
 		out[i] = v
 	}

@@ -28,7 +28,7 @@ func runImport(ctx context.Context, args []string, stdout io.Writer) error {
 		return &exitError{2, "import: -o DB and at least one FILE are required (usage: strikedb " + commands["import"].usage + ")"}
 	}
 	if *format != "" && !data.Format(*format).Valid() {
-		return &exitError{2, fmt.Sprintf("import: --format %q is not one of %v", *format, data.Formats)}
+		return &exitError{2, fmt.Sprintf("import: --format %q is not one of %v", clip(*format, maxFlag), data.Formats)}
 	}
 	var shownBad, shownWarn int
 	var first string // the first rejected row, which the one line on stderr quotes

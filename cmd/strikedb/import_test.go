@@ -98,6 +98,7 @@ func TestImportBadFilesExitOne(t *testing.T) {
 		"a folder":       {dir, db, "strikedb: import: " + dir + " is a folder, not a file\n"},
 		"missing folder": {notes, lost, "strikedb: import: " + lost + ": the folder " + filepath.Dir(lost) + " does not exist\n"},
 		"unknown format": {notes, db, notes + ":1: cannot tell the format"},
+		"/dev/null":      {os.DevNull, db, "strikedb: import: " + os.DevNull + ":1: the file is empty\n"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			code, _, stderr := strikedb(t, "import", "-o", tc.db, tc.file)

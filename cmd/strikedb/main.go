@@ -64,7 +64,7 @@ func main() {
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || commands[args[0]].run == nil {
 		if len(args) > 0 {
-			fmt.Fprintf(stderr, "strikedb: there is no command %q\n", clip(args[0], 40))
+			fmt.Fprintf(stderr, "strikedb: there is no command %q\n", clip(args[0], maxFlag))
 		}
 		fmt.Fprintln(stderr, "usage: strikedb COMMAND [ARGS]\ncommands:")
 		for _, name := range order {

@@ -211,3 +211,32 @@ func TestGenThenCheckAndStats(t *testing.T) {
 		t.Errorf("stats: exit %d:\n%s", code, stdout)
 	}
 }
+
+// NaN and infinities are refused where a number of degrees, a zoom or a size is
+// wanted (every comparison with NaN is false, so a range check alone lets it in), and
+// a pasted megabyte is not echoed back whole.
+func TestFlagValuesAreCheckedAndClipped(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "s.db")
+	if code, _, stderr := strikedb(t, "sample", "-o", db); code != 0 {
+		t.Fatal(stderr)
+	}
+	long := strings.Repeat("1", 1<<20)
+	out := filepath.Join(dir, "out")
+	for _, args := range [][]string{
+		{"render", "--zoom", "NaN"}, {"render", "--zoom", "-Inf"}, {"render", "--center", "NaN,1"},
+		{"render", "--center", "1,+Inf"}, {"render", "--bbox", "NaN,0,1,1"}, {"render", "--size", "NaNx100"},
+		{"export", "--bbox", "0,NaN,1,1"}, {"export", "--bbox", "0,0,Inf,1"},
+		{"render", "--zoom", long}, {"render", "--center", long}, {"export", "--bbox", long},
+		{"export", "--format", long}, {"render", "--tiles", "ftp://" + long}, {long},
+	} {
+		code, _, stderr := strikedb(t, append(args, "-o", out, db)...)
+		if code != 2 || strings.Count(stderr, "\n") < 1 || len(strings.SplitN(stderr, "\n", 2)[0]) > 600 {
+			t.Errorf("%.40q: exit %d, %d bytes on stderr: %.200q", args, code, len(stderr), stderr)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("%.40q wrote %s", args, out)
+			os.Remove(out)
+		}
+	}
+}

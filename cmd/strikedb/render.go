@@ -37,7 +37,8 @@ func runRender(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return &exitError{2, "render: --size: " + err.Error()}
 	}
-	if *zoom != -1 && (*zoom < view.MinZoom || *zoom > view.MaxZoom) {
+	// Written so that NaN, which every comparison calls false, is refused too.
+	if *zoom != -1 && !(*zoom >= view.MinZoom && *zoom <= view.MaxZoom) {
 		return &exitError{2, fmt.Sprintf("render: --zoom %v is outside %d..%d", *zoom, view.MinZoom, view.MaxZoom)}
 	}
 	bg, err := openBase(*tilesFlag)
@@ -83,7 +84,7 @@ func renderView(events data.Subset, center string, zoom float64, w, h int) (view
 	if center != "" {
 		ll, err := floats(center, 2)
 		if err != nil || ll[0] < -90 || ll[0] > 90 || ll[1] < -180 || ll[1] > 180 {
-			return view.Viewport{}, fmt.Errorf("--center %q: want LAT,LON in degrees", center)
+			return view.Viewport{}, fmt.Errorf("--center %q: want LAT,LON in degrees", clip(center, maxFlag))
 		}
 		fit.Center = orb.Point{ll[1], ll[0]}
 	}
@@ -101,7 +102,7 @@ func parseSize(s string) (int, int, error) {
 	w, err1 := strconv.Atoi(ws)
 	h, err2 := strconv.Atoi(hs)
 	if !ok || err1 != nil || err2 != nil || w < 16 || h < 16 || w*h > maxPixels {
-		return 0, 0, fmt.Errorf("%q: want WxH, each at least 16 pixels and at most %d pixels in all", s, maxPixels)
+		return 0, 0, fmt.Errorf("%q: want WxH, each at least 16 pixels and at most %d pixels in all", clip(s, maxFlag), maxPixels)
 	}
 	return w, h, nil
 }

@@ -58,7 +58,7 @@ func openBase(spec string) (*background, error) {
 	default:
 		x, err := tiles.NewXYZ(spec, tiles.XYZOptions{Logf: quiet})
 		if err != nil {
-			return nil, &exitError{2, fmt.Sprintf("render: --tiles %q: %v", spec, err)}
+			return nil, &exitError{2, "render: --tiles: " + clipMiddle(err.Error(), 4*maxFlag)}
 		}
 		src, network = x, true
 	}
