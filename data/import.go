@@ -63,8 +63,9 @@ type ImportResult struct {
 // Import reads events from files into the database at dbPath, creating it when missing,
 // in one transaction: when any row is invalid and opt.SkipInvalid is false, or anything
 // fails, or ctx is cancelled, nothing is stored, a new database is not left behind, and
-// the error says why (wrapping ErrInvalid for rejected rows). Events whose uid is stored
-// already are left as they are, so importing a file twice adds nothing the second time.
+// the error says why (wrapping ErrInvalid for rejected rows, ErrUnwritable for a database
+// that cannot be written). Events whose uid is stored already are left as they are, so
+// importing a file twice adds nothing the second time.
 // Files are read as streams: memory does not grow with their size.
 func Import(ctx context.Context, dbPath string, files []string, opt ImportOptions) (ImportResult, error) {
 	var res ImportResult
@@ -92,7 +93,9 @@ func Import(ctx context.Context, dbPath string, files []string, opt ImportOption
 	case err == nil:
 		var db *DB
 		if db, err = openToWrite(ctx, dbPath); err == nil {
-			err = fill(db)
+			// Not only a row's: an upgrade of the schema, and the writes that close the
+			// import, are the first to write when no row is stored.
+			err = unwritable(fill(db))
 			if cerr := db.Close(); err == nil && cerr != nil {
 				err = fmt.Errorf("%s: %w", dbPath, cerr)
 			}
@@ -100,7 +103,7 @@ func Import(ctx context.Context, dbPath string, files []string, opt ImportOption
 	}
 	if err != nil {
 		res.Added, res.Existing = 0, 0
-		if errors.Is(err, ErrCorrupt) && !strings.Contains(err.Error(), dbPath) {
+		if (errors.Is(err, ErrCorrupt) || errors.Is(err, ErrUnwritable)) && !strings.Contains(err.Error(), dbPath) {
 			err = fmt.Errorf("%s: %w", dbPath, err)
 		}
 		return res, err

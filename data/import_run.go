@@ -132,7 +132,7 @@ func (opt *ImportOptions) store(ctx context.Context, w *Writer, r *row, res *Imp
 			// then fail as closed: the cancel is the cause worth reporting.
 			err = cerr
 		}
-		if c := classify(err); errors.Is(c, ErrCorrupt) {
+		if c := unwritable(classify(err)); errors.Is(c, ErrCorrupt) || errors.Is(c, ErrUnwritable) {
 			return c // the database is at fault, not the row; Import names the database
 		}
 		return fmt.Errorf("%s:%d: %w", r.file, r.line, err)
