@@ -28,10 +28,16 @@ func benchmarkExport(b *testing.B, f data.Format) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*transferEvents), "ns/event")
 }
 
-func BenchmarkImportGeoJSON(b *testing.B) { benchmarkImport(b, data.FormatGeoJSON) }
-func BenchmarkImportCSV(b *testing.B)     { benchmarkImport(b, data.FormatCSV) }
+func BenchmarkImportGeoJSON(b *testing.B) { benchmarkImport(b, data.FormatGeoJSON, false) }
+func BenchmarkImportCSV(b *testing.B)     { benchmarkImport(b, data.FormatCSV, false) }
 
-func benchmarkImport(b *testing.B, f data.Format) {
+// BenchmarkImportAgainGeoJSON imports into a database that holds every event already,
+// each of which Import compares with the one stored.
+func BenchmarkImportAgainGeoJSON(b *testing.B) { benchmarkImport(b, data.FormatGeoJSON, true) }
+
+// benchmarkImport imports transferEvents events in format f into a new database, or
+// with again into one that holds them already.
+func benchmarkImport(b *testing.B, f data.Format, again bool) {
 	dir := b.TempDir()
 	src := filepath.Join(dir, "events."+string(f))
 	db := mustOpen(b, mustGenerate(b, transferEvents), data.ReadOnly)
@@ -39,9 +45,14 @@ func benchmarkImport(b *testing.B, f data.Format) {
 		b.Fatal(err)
 	}
 	out := filepath.Join(dir, "out.db")
+	if again {
+		mustImport(b, out, src)
+	}
 	b.ReportAllocs()
 	for b.Loop() {
-		os.Remove(out)
+		if !again {
+			os.Remove(out)
+		}
 		if _, err := data.Import(context.Background(), out, []string{src}, data.ImportOptions{}); err != nil {
 			b.Fatal(err)
 		}

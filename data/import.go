@@ -65,7 +65,8 @@ type ImportResult struct {
 // fails, or ctx is cancelled, nothing is stored, a new database is not left behind, and
 // the error says why (wrapping ErrInvalid for rejected rows, ErrUnwritable for a database
 // that cannot be written). Events whose uid is stored already are left as they are, so
-// importing a file twice adds nothing the second time.
+// importing a file twice adds nothing the second time; one the files give with other
+// values is reported as a warning that names the fields that differ.
 // Files are read as streams: memory does not grow with their size.
 func Import(ctx context.Context, dbPath string, files []string, opt ImportOptions) (ImportResult, error) {
 	var res ImportResult

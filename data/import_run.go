@@ -122,6 +122,10 @@ func (opt *ImportOptions) store(ctx context.Context, w *Writer, r *row, res *Imp
 		return nil // nothing will be stored: only look for more problems
 	}
 	added, err := w.Add(ctx, r.e)
+	var other string // how the stored event of its uid differs, when it was left out
+	if err == nil && !added {
+		other, err = w.otherValues(ctx, r.e)
+	}
 	switch {
 	case errors.Is(err, ErrInvalid):
 		res.Invalid++
@@ -140,6 +144,10 @@ func (opt *ImportOptions) store(ctx context.Context, w *Writer, r *row, res *Imp
 		res.Added++
 	default:
 		res.Existing++
+		if other != "" {
+			res.Warnings++
+			report(other, true)
+		}
 	}
 	return nil
 }

@@ -14,12 +14,20 @@ import (
 	sqlite3 "modernc.org/sqlite/lib"
 )
 
-// eventColumns are read by every query that builds whole events, in scanEvent's order.
-const eventColumns = `e.id, e.geom, e.uid, e.date_start, e.date_end, e.date_precision, e.lat, e.lon,
+// eventColumns are read by every query that builds whole events, in scanEvent's order:
+// an event's own, which rowReader.event reads, then a claim's and its source's, which
+// rowReader.claim reads.
+const eventColumns = eventOwnColumns + `,
+	` + claimColumns
+
+// eventOwnColumns are the events table's columns, as rowReader.event reads them.
+const eventOwnColumns = `e.id, e.geom, e.uid, e.date_start, e.date_end, e.date_precision, e.lat, e.lon,
 	e.geo_precision, e.place, e.admin1, e.country, e.actor, e.target_type, e.weapon, e.origin_lat,
 	e.origin_lon, e.origin_name, e.summary, e.status, e.killed_min, e.killed_max, e.civilians_min,
-	e.civilians_max,
-	c.id, c.claimant, c.stance, c.text, c.killed, c.civilians, c.combatants, c.injured, c.claimed_on,
+	e.civilians_max`
+
+// claimColumns are a claim's columns and its source's, as rowReader.claim reads them.
+const claimColumns = `c.id, c.claimant, c.stance, c.text, c.killed, c.civilians, c.combatants, c.injured, c.claimed_on,
 	s.id, s.publisher, s.title, s.url, s.published, s.author, s.language`
 
 const eventsQuery = `SELECT ` + eventColumns + ` FROM events e

@@ -20,7 +20,10 @@ type Writer struct {
 	side                                  *sideIndex // for a fresh database: where its words go
 	file                                  string     // the database's file, for its side file
 	added, skipped                        int
-	lastID                                int64 // the highest id stored by this Writer
+	firstID, lastID                       int64 // the lowest and highest ids stored by this Writer
+	// Prepared at the first event whose uid is stored already, which a first import
+	// never meets; see otherValues.
+	storedEvent *sql.Stmt
 }
 
 // Write runs fn inside one transaction and commits only if fn returns nil, so a
@@ -105,7 +108,7 @@ func (w *Writer) prepare(ctx context.Context) error {
 }
 
 func (w *Writer) close() {
-	for _, s := range []*sql.Stmt{w.event, w.claim, w.source, w.findSrc, w.search} {
+	for _, s := range []*sql.Stmt{w.event, w.claim, w.source, w.findSrc, w.search, w.storedEvent} {
 		if s != nil {
 			s.Close()
 		}
@@ -155,6 +158,9 @@ func (w *Writer) Add(ctx context.Context, e *Event) (bool, error) {
 		return false, err
 	}
 	w.lastID = max(w.lastID, e.ID)
+	if w.firstID == 0 {
+		w.firstID = e.ID
+	}
 	for i := range e.Claims {
 		c := &e.Claims[i]
 		c.EventID = e.ID

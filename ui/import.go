@@ -17,7 +17,8 @@ import (
 	"github.com/strikemap/strikemap/geo/gazetteer"
 )
 
-// shownProblems is how many rejected rows an import lists, as `strikedb import` does.
+// shownProblems is how many rejected rows, and how many warnings, an import lists, as
+// `strikedb import` does.
 const shownProblems = 20
 
 // showImport asks for a file to import (ACLED, UCDP GED, Strikemap's GeoJSON or CSV)
@@ -91,11 +92,15 @@ func (w *Window) confirmTarget(src, db string, skip bool) {
 // says what came of it and offers to open db.
 func (w *Window) runImport(src, db string, skip bool) {
 	ctx, t := w.startTask("Importing " + filepath.Base(src))
-	var problems []string
+	var problems, warnings []string
 	opt := data.ImportOptions{SkipInvalid: skip, Geocode: gazetteer.Geocode, Swapped: gazetteer.Swapped, // as strikedb import does
 		Report: func(p data.Problem) {
-			if !p.Warning && len(problems) < shownProblems {
-				problems = append(problems, filepath.Base(p.File)+":"+fmt.Sprint(p.Line)+": "+p.Msg)
+			p.File = filepath.Base(p.File)
+			switch {
+			case !p.Warning && len(problems) < shownProblems:
+				problems = append(problems, p.String())
+			case p.Warning && len(warnings) < shownProblems:
+				warnings = append(warnings, p.String())
 			}
 		},
 		Progress: func(done, total int64) {
@@ -113,7 +118,7 @@ func (w *Window) runImport(src, db string, skip bool) {
 				dialog.ShowInformation("Import cancelled", "Nothing was imported.", w.win)
 				return
 			}
-			w.showImported(db, res, err, problems)
+			w.showImported(db, res, err, problems, warnings)
 		})
 	})
 }
@@ -131,8 +136,9 @@ func importProblem(res data.ImportResult, err error) string {
 	return err.Error()
 }
 
-// showImported reports an import's outcome, with the rows it rejected.
-func (w *Window) showImported(db string, res data.ImportResult, err error, problems []string) {
+// showImported reports an import's outcome, with the rows it rejected and its warnings,
+// such as the events stored already with other values.
+func (w *Window) showImported(db string, res data.ImportResult, err error, problems, warnings []string) {
 	var b strings.Builder
 	if err != nil {
 		fmt.Fprintf(&b, "Nothing was imported: %s\n", importProblem(res, err))
@@ -151,10 +157,16 @@ func (w *Window) showImported(db string, res data.ImportResult, err error, probl
 			fmt.Fprintf(&b, "… and %s more invalid rows\n", thousands(res.Invalid-len(problems)))
 		}
 	}
+	if len(warnings) > 0 {
+		b.WriteString("\n" + strings.Join(warnings, "\n") + "\n")
+		if res.Warnings > len(warnings) {
+			fmt.Fprintf(&b, "… and %s more warnings\n", thousands(res.Warnings-len(warnings)))
+		}
+	}
 	text := widget.NewLabel(b.String())
 	text.Wrapping = fyne.TextWrapWord
 	scroll := container.NewVScroll(text)
-	if len(problems) > 0 || err != nil { // room for the problem lines
+	if len(problems) > 0 || len(warnings) > 0 || err != nil { // room for the problem lines
 		scroll.SetMinSize(fyne.NewSize(640, 300))
 	} else {
 		scroll.SetMinSize(fyne.NewSize(420, text.MinSize().Height))

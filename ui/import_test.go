@@ -87,6 +87,31 @@ func TestRunImport(t *testing.T) {
 	}
 }
 
+// An event whose uid is stored already with other values is named, with the fields
+// that differ, among the warnings of the import.
+func TestImportNamesStoredEventsWithOtherValues(t *testing.T) {
+	a := newSerialApp(t)
+	w := newTestWindow(t, a)
+	onUI(func() { w.win.Resize(fyne.NewSize(1000, 700)) })
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	src := filepath.Join("..", "testdata", "import", "acled.csv")
+	if _, err := data.Import(context.Background(), db, []string{src}, data.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := filepath.Join(dir, "acled2.csv")
+	if err := os.WriteFile(changed, []byte(strings.Replace(string(b), ",35.95,39.01,", ",35.85,39.01,", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fyne.DoAndWait(func() { w.runImport(changed, db, false) })
+	dialogSays(t, w, "were there already and were left as they are")
+	dialogSays(t, w, `acled2.csv:2: warning: event "SYR900001" is stored already with other values (lat); kept the stored one`)
+}
+
 // Importing into the database the window shows asks first.
 func TestImportIntoShownDatabaseAsks(t *testing.T) {
 	a := newSerialApp(t)

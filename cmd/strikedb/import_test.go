@@ -53,9 +53,15 @@ func TestImportSkipInvalidAndIdempotence(t *testing.T) {
 	if !strings.Contains(stdout, testdata("acled_dirty.csv")+":4: event_date is empty\n") {
 		t.Errorf("the empty date is not reported with its line:\n%s", stdout)
 	}
+	first := stdout
 	code, stdout, _ = strikedb(t, args...)
 	if code != 0 || !strings.Contains(stdout, "imported 0 events into "+db+"; 4 were there already") {
 		t.Errorf("second import: exit %d, %s", code, stdout)
+	}
+	// The same rows and warnings, and none of events stored with other values: the
+	// geocoded row among them reads back as the file gives it.
+	if lines := func(s string) string { return s[:strings.LastIndex(s, "imported ")] }; lines(stdout) != lines(first) {
+		t.Errorf("the second import reported\n%s\nthe first\n%s", stdout, first)
 	}
 	if code, out, errOut := strikedb(t, "check", db); code != 0 {
 		t.Errorf("check: %s%s", out, errOut)
