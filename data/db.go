@@ -250,6 +250,10 @@ func sniff(abs string) error {
 	return nil
 }
 
+// errDiskFull is classify's word for SQLite's SQLITE_FULL: the database's fault, or
+// its disk's, never a row's.
+var errDiskFull = errors.New("the disk is full")
+
 // classify turns nil into nil, SQLite's words for a damaged file into ErrCorrupt, and
 // its words for a full disk into plain ones.
 func classify(err error) error {
@@ -265,7 +269,7 @@ func classify(err error) error {
 		}
 	}
 	if strings.Contains(msg, "database or disk is full") || strings.HasSuffix(msg, "(13)") {
-		return &wordedError{"the disk is full", err}
+		return &wordedError{errDiskFull.Error(), errors.Join(errDiskFull, err)}
 	}
 	return err
 }

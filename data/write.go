@@ -57,6 +57,7 @@ func (db *DB) Write(ctx context.Context, fn func(*Writer) error) error {
 		err = tx.Commit()
 	} else {
 		tx.Rollback()
+		db.finishRollback(ctx)
 	}
 	if w.side != nil { // only while Create makes the file, which it drops on any error
 		if err == nil {
@@ -74,6 +75,19 @@ func (db *DB) Write(ctx context.Context, fn func(*Writer) error) error {
 		return fmt.Errorf("packed index: %w", err)
 	}
 	return nil
+}
+
+// finishRollback completes a rollback SQLite began but could not finish. A write that
+// fails because the disk is full makes SQLite roll the transaction back by itself, and
+// that can stop midway, leaving the file half-changed with its journal beside it, for
+// the next program to find. Reading the file again plays the journal back, which needs
+// no new space. A database Create is making has no journal: it is dropped instead.
+func (db *DB) finishRollback(ctx context.Context) {
+	if db.creating || !hotJournal(db.path) {
+		return
+	}
+	var n int
+	db.sql.QueryRowContext(context.WithoutCancel(ctx), "SELECT count(*) FROM sqlite_schema").Scan(&n)
 }
 
 func (w *Writer) prepare(ctx context.Context) error {
