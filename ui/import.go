@@ -180,7 +180,7 @@ func (w *Window) showImported(db string, res data.ImportResult, err error, probl
 		dialog.ShowCustom("Import done", "Close", scroll, w.win)
 		return
 	}
-	dialog.ShowCustomConfirm("Import done", "Open It", "Close", scroll, func(open bool) {
+	dialog.ShowCustomConfirm("Import done", "Open it", "Close", scroll, func(open bool) {
 		if open {
 			w.Open(db, nil)
 		}
