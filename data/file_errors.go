@@ -30,6 +30,9 @@ func osWords(path string, err error) string {
 		return "the folder " + filepath.Dir(pe.Path) + " does not exist"
 	case errors.Is(err, fs.ErrNotExist):
 		return "no such file"
+	case errors.Is(err, fs.ErrPermission) && errors.As(err, &pe) && filepath.Clean(pe.Path) != filepath.Clean(path):
+		// A file made beside path first, to be put in its place when whole.
+		return "the folder " + filepath.Dir(pe.Path) + " cannot be written (permission denied)"
 	case errors.Is(err, fs.ErrPermission):
 		return "permission denied"
 	case errors.As(err, &pe):
