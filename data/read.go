@@ -14,9 +14,9 @@ import (
 	sqlite3 "modernc.org/sqlite/lib"
 )
 
-// eventColumns are read by every query that builds whole events, in scanEvent's order:
-// an event's own, which rowReader.event reads, then a claim's and its source's, which
-// rowReader.claim reads.
+// eventColumns are read by every query that builds whole events, in the order rowReader
+// reads them: an event's own (rowReader.event), then a claim's and its source's
+// (rowReader.claim).
 const eventColumns = eventOwnColumns + `,
 	` + claimColumns
 
