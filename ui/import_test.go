@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -14,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/strikemap/strikemap/data"
+	"github.com/strikemap/strikemap/data/datatest"
 )
 
 // topDialogText returns the words of the dialog on top of w, if any.
@@ -217,5 +219,42 @@ func TestImportBadFiles(t *testing.T) {
 	}
 	if n < 20 {
 		t.Errorf("only %d import files in %s", n, corpus)
+	}
+}
+
+// Closing the window during an import into an existing database stops the import and
+// rolls it back before the window goes: the program exiting with the window must not
+// leave the change half-done, with its journal, for the next run to find.
+func TestCloseDuringImport(t *testing.T) {
+	a := newSerialApp(t)
+	w := newTestWindow(t, a)
+	closed := make(chan struct{})
+	onUI(func() {
+		w.win.Resize(fyne.NewSize(1000, 700))
+		w.win.SetOnClosed(func() { close(closed) })
+	})
+	dir := t.TempDir()
+	src, db := filepath.Join(dir, "big.csv"), filepath.Join(dir, "s.db")
+	writeBigACLED(t, src, 200_000)
+	if err := data.WriteSample(context.Background(), db); err != nil {
+		t.Fatal(err)
+	}
+	sum := datatest.Sum(t, db)
+	fyne.DoAndWait(func() { w.runImport(src, db, false) })
+	dialogSays(t, w, "Importing big.csv")
+	if !waitFor(func() bool { _, err := os.Stat(db + "-journal"); return err == nil }) {
+		t.Fatal("the import never began to write")
+	}
+	onUI(w.close)
+	select {
+	case <-closed:
+	case <-time.After(time.Minute): // a guard against a hang, not a measure of speed
+		t.Fatal("the window never closed")
+	}
+	if datatest.Sum(t, db) != sum {
+		t.Error("the import went on after the window closed")
+	}
+	if _, err := os.Stat(db + "-journal"); !os.IsNotExist(err) {
+		t.Errorf("a journal is left (%v)", err)
 	}
 }

@@ -105,7 +105,7 @@ type transferTask struct {
 
 // startTask shows a task's dialog; closing it cancels the returned context.
 func (w *Window) startTask(title string) (context.Context, *transferTask) {
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(w.life)
 	t := &transferTask{bar: widget.NewProgressBar(), text: widget.NewLabel("Starting …")}
 	content := container.NewVBox(t.bar, t.text)
 	t.d = dialog.NewCustom(title, "Cancel", content, w.win)

@@ -2,7 +2,7 @@
 package ui
 
 import (
-	"sync"
+	"context"
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
@@ -34,10 +34,12 @@ type Window struct {
 	selected     int32 // row of the selected event, -1 for none
 	base         *basemapLayer
 	legend       bool
-	redraw       atomic.Bool    // a redraw for arrived tiles is queued
-	opening      func()         // cancels the database being opened, nil when none
-	cancelFilter func()         // stops the filter being evaluated
-	work         sync.WaitGroup // the window's background reads and writes
+	redraw       atomic.Bool        // a redraw for arrived tiles is queued
+	opening      func()             // cancels the database being opened, nil when none
+	cancelFilter func()             // stops the filter being evaluated
+	work         background         // the window's background reads and writes
+	life         context.Context    // ends when the window closes: its tasks stop
+	endLife      context.CancelFunc // ends life
 
 	recentMenu   *fyne.MenuItem
 	basemapItems []*fyne.MenuItem
@@ -73,12 +75,25 @@ func NewWindow(a fyne.App) *Window {
 	w.win.SetMainMenu(w.mainMenu())
 	w.addShortcuts()
 	w.win.Resize(fyne.NewSize(1440, 900))
-	w.win.SetCloseIntercept(func() {
-		w.savePrefs()
-		w.win.Close()
-	})
+	w.life, w.endLife = context.WithCancel(context.Background())
+	w.win.SetCloseIntercept(w.close)
 	w.setBasemap(a.Preferences().StringWithFallback(prefBasemap, BasemapOffline), false)
 	return w
+}
+
+// close stops the window's tasks and closes it once they have ended: an import under
+// way is rolled back and an export's temporary file removed, rather than left half-done
+// for the next run when the program exits with the window.
+func (w *Window) close() {
+	w.savePrefs()
+	w.endLife()
+	if w.opening != nil {
+		w.opening()
+	}
+	go func() {
+		w.work.Wait()
+		fyne.Do(w.win.Close)
+	}()
 }
 
 // ShowError tells the user what went wrong, in a dialog over the window.
