@@ -60,9 +60,12 @@ func (w *Window) exportPNG(path string) {
 		for _, r := range m.View.Tiles() {
 			ts = append(ts, r.Tile)
 		}
-		ctx, cancel := context.WithTimeout(context.Background(), exportWait)
+		ctx, cancel := context.WithTimeout(w.life, exportWait)
 		cache.Prefetch(ctx, ts) // tiles that fail are drawn as placeholders
 		cancel()
+		if w.life.Err() != nil {
+			return // the window closed while the tiles came: nobody is waiting for the map
+		}
 		img, err := render.Render(&m)
 		if err == nil {
 			err = data.WriteFileAtomic(path, func(b *bufio.Writer) error { return png.Encode(b, img) })
