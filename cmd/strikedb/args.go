@@ -31,11 +31,7 @@ func parse(fs *flag.FlagSet, args []string, positional int) error {
 
 // parseInterspersed parses flags that may come before, between or after the file
 // arguments, and returns the files.
-func parseInterspersed(fs interface {
-	Parse([]string) error
-	Args() []string
-	Name() string
-}, args []string) ([]string, error) {
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	var files []string
 	for {
 		if err := fs.Parse(args); err != nil {

@@ -101,18 +101,21 @@ func (b *background) prefetch(ctx context.Context, v view.Viewport) error {
 	case err == nil:
 		return nil
 	}
-	if !b.network {
-		return err // a tile file's broken tile names the file
-	}
-	failed := 0
+	failed, first := 0, err // the first failed tile's error, not Prefetch's list of all
 	for _, t := range ts {
 		if terr := b.cache.Err(t); terr != nil && !errors.Is(terr, tiles.ErrNoTile) {
+			if failed == 0 {
+				first = terr
+			}
 			failed++
 		}
 	}
+	if !b.network {
+		return first // a tile file's broken tile names the file
+	}
 	cause := b.cache.Problem()
 	if cause == nil {
-		cause = err
+		cause = first
 	}
 	return fmt.Errorf("render: %d of %d tiles did not load: %v; nothing was written (--tiles offline draws the bundled map)", failed, len(ts), cause)
 }
