@@ -104,7 +104,7 @@ func Import(ctx context.Context, dbPath string, files []string, opt ImportOption
 	}
 	if err != nil {
 		res.Added, res.Existing = 0, 0
-		if (errors.Is(err, ErrCorrupt) || errors.Is(err, ErrUnwritable) || errors.Is(err, errDiskFull)) && !strings.Contains(err.Error(), dbPath) {
+		if databaseFault(err) && !strings.Contains(err.Error(), dbPath) {
 			err = fmt.Errorf("%s: %w", dbPath, err)
 		}
 		return res, err

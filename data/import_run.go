@@ -136,7 +136,7 @@ func (opt *ImportOptions) store(ctx context.Context, w *Writer, r *row, res *Imp
 			// then fail as closed: the cancel is the cause worth reporting.
 			err = cerr
 		}
-		if c := unwritable(classify(err)); errors.Is(c, ErrCorrupt) || errors.Is(c, ErrUnwritable) || errors.Is(c, errDiskFull) {
+		if c := unwritable(classify(err)); databaseFault(c) {
 			return c // the database is at fault, not the row; Import names the database
 		}
 		return fmt.Errorf("%s:%d: %w", r.file, r.line, err)

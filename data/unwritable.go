@@ -45,3 +45,10 @@ func unwritable(err error) error {
 	}
 	return &unwritableError{msg, err}
 }
+
+// databaseFault reports whether err, worded by classify and unwritable, is the
+// database's or its disk's fault rather than a row's: the file is damaged, cannot be
+// written, or its disk is full.
+func databaseFault(err error) bool {
+	return errors.Is(err, ErrCorrupt) || errors.Is(err, ErrUnwritable) || errors.Is(err, errDiskFull)
+}
