@@ -62,30 +62,12 @@ func (w *Writer) stored(ctx context.Context, uid string) (*Event, error) {
 		return nil, err
 	}
 	defer rows.Close()
-	cols := 40
-	if w.fresh {
-		cols = 24
-	}
-	vals := make([]any, cols)
-	ptrs := make([]any, cols)
-	for i := range vals {
-		ptrs[i] = &vals[i]
-	}
 	var e *Event
-	var r rowReader
-	for rows.Next() {
-		if err := rows.Scan(ptrs...); err != nil {
-			return nil, err
-		}
-		if e == nil {
-			e = &Event{}
-			r.event(e, vals[:24])
-		}
-		if cols > 24 && vals[24] != nil {
-			e.Claims = append(e.Claims, r.claim(e.ID, vals[24:]))
-		}
-	}
-	if err := rows.Err(); err != nil {
+	err = readEvents(rows, !w.fresh, func(stored *Event, _ error) bool {
+		e = stored
+		return false
+	})
+	if err != nil {
 		return nil, err
 	}
 	if e == nil {

@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -90,38 +91,51 @@ func (db *DB) events(ctx context.Context, query string, args ...any) iter.Seq2[*
 			return
 		}
 		defer rows.Close()
-		vals := make([]any, 40)
-		ptrs := make([]any, len(vals))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		var cur *Event
-		var r rowReader
-		for rows.Next() {
-			if err := rows.Scan(ptrs...); err != nil {
-				yield(nil, db.explain(err))
-				return
-			}
-			id, _ := vals[0].(int64)
-			if cur == nil || cur.ID != id {
-				if cur != nil && !yield(cur, r.err()) {
-					return
-				}
-				cur, r = &Event{}, rowReader{}
-				r.event(cur, vals[:24])
-			}
-			if vals[24] != nil {
-				cur.Claims = append(cur.Claims, r.claim(cur.ID, vals[24:]))
-			}
-		}
-		if err := rows.Err(); err != nil {
+		if err := readEvents(rows, true, yield); err != nil {
 			yield(nil, db.explain(err))
-			return
-		}
-		if cur != nil {
-			yield(cur, r.err())
 		}
 	}
+}
+
+// readEvents builds events from rows of eventColumns, or of eventOwnColumns alone
+// without claims, one event per run of rows with the same id, and gives each to yield
+// with what of its stored values does not fit the model. It stops early when yield
+// returns false, and returns what failed the reading of rows.
+func readEvents(rows *sql.Rows, claims bool, yield func(*Event, error) bool) error {
+	n := 24 // len of eventOwnColumns
+	if claims {
+		n = 40
+	}
+	vals := make([]any, n)
+	ptrs := make([]any, n)
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	var cur *Event
+	var r rowReader
+	for rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
+			return err
+		}
+		id, _ := vals[0].(int64)
+		if cur == nil || cur.ID != id {
+			if cur != nil && !yield(cur, r.err()) {
+				return nil
+			}
+			cur, r = &Event{}, rowReader{}
+			r.event(cur, vals[:24])
+		}
+		if claims && vals[24] != nil {
+			cur.Claims = append(cur.Claims, r.claim(cur.ID, vals[24:]))
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if cur != nil {
+		yield(cur, r.err())
+	}
+	return nil
 }
 
 // rowReader converts stored values into the model, collecting what does not fit
