@@ -26,8 +26,8 @@ func (b *background) Go(fn func()) {
 func (b *background) done() {
 	b.mu.Lock()
 	b.n--
-	if b.n == 0 && b.idle.L != nil {
-		b.idle.Broadcast()
+	if b.n == 0 {
+		b.idle.Broadcast() // needs no lock set: Wait sets it before it waits
 	}
 	b.mu.Unlock()
 }
