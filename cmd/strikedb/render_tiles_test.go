@@ -47,11 +47,21 @@ func tileServer(t *testing.T, status int) (*httptest.Server, *atomic.Int64) {
 	return srv, &hits
 }
 
+// onlineRenderSetup gives a test of online tiles a scratch tile cache (not the user's),
+// a folder, and the sample database in it.
+func onlineRenderSetup(t *testing.T) (dir, db string) {
+	t.Helper()
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	dir = t.TempDir()
+	db = filepath.Join(dir, "s.db")
+	if code, _, stderr := strikedb(t, "sample", "-o", db); code != 0 {
+		t.Fatal(stderr)
+	}
+	return dir, db
+}
+
 func TestRenderWithOnlineTiles(t *testing.T) {
-	t.Setenv("XDG_CACHE_HOME", t.TempDir()) // the tile cache goes there, not to the user's
-	dir := t.TempDir()
-	db := filepath.Join(dir, "s.db")
-	strikedb(t, "sample", "-o", db)
+	dir, db := onlineRenderSetup(t)
 	srv, hits := tileServer(t, 0)
 	out := filepath.Join(dir, "online.png")
 	code, _, stderr := strikedb(t, "render", "--tiles", srv.URL+"/{z}/{x}/{y}.png", "--center", "35,39",
@@ -83,10 +93,7 @@ func TestRenderWithOnlineTiles(t *testing.T) {
 // naming the server and what it did, and writes no image: a map over grey
 // placeholders is not the one asked for. The tile code's own log lines stay out.
 func TestRenderFailsWhenTilesDoNotLoad(t *testing.T) {
-	t.Setenv("XDG_CACHE_HOME", t.TempDir())
-	dir := t.TempDir()
-	db := filepath.Join(dir, "s.db")
-	strikedb(t, "sample", "-o", db)
+	dir, db := onlineRenderSetup(t)
 	tile := magentaTile(t)
 	closed := httptest.NewServer(http.NotFoundHandler())
 	closed.Close() // its port now refuses connections
@@ -132,10 +139,7 @@ func TestRenderFailsWhenTilesDoNotLoad(t *testing.T) {
 }
 
 func TestRenderRefusesBulkDownloads(t *testing.T) {
-	t.Setenv("XDG_CACHE_HOME", t.TempDir())
-	dir := t.TempDir()
-	db := filepath.Join(dir, "s.db")
-	strikedb(t, "sample", "-o", db)
+	dir, db := onlineRenderSetup(t)
 	srv, hits := tileServer(t, 0)
 	out := filepath.Join(dir, "poster.png")
 	code, _, stderr := strikedb(t, "render", "--tiles", srv.URL+"/{z}/{x}/{y}.png", "--zoom", "8", "--size", "5000x5000", "-o", out, db)
